@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers (see docs/architecture.md): targets depend one way only, leaves first.
+//   CSQLite, CLibXML2 -> CasewayMapping, CasewayStore, CasewayHTTP -> Caseway -> caseway
+let package = Package(
+    name: "Caseway",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "caseway", targets: ["caseway"]),
+        .executable(name: "caseway-bench", targets: ["caseway-bench"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "CasewayMapping", dependencies: ["CLibXML2"], linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "CasewayStore", dependencies: ["CSQLite"]),
+        .target(name: "CasewayHTTP"),
+        .target(name: "Caseway", dependencies: ["CasewayMapping", "CasewayStore", "CasewayHTTP"]),
+        .executableTarget(name: "caseway", dependencies: ["Caseway"]),
+        // Benchmarks and the child processes of the crash tests; never shipped to a council.
+        .executableTarget(name: "caseway-bench", dependencies: ["Caseway", "CasewayStore", "CasewayMapping", "CasewayHTTP"]),
+
+        .testTarget(name: "CasewayMappingTests", dependencies: ["CasewayMapping"]),
+        .testTarget(name: "CasewayStoreTests", dependencies: ["CasewayStore", "caseway-bench"]),
+        .testTarget(name: "CasewayHTTPTests", dependencies: ["CasewayHTTP"]),
+        .testTarget(name: "CasewayTests", dependencies: ["Caseway"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["caseway"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

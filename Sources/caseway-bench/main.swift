@@ -1,0 +1,2 @@
+import Caseway
+print("caseway-bench")
