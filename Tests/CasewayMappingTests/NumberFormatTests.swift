@@ -29,6 +29,8 @@ struct NumberFormatTests {
         #expect(pence.format(-42) == "-000042")
         #expect(pence.format(123_456_789) == "123456789")
         #expect(try NumberFormat(fractionDigits: 2, zeroPaddedWidth: 8).format(12.5) == "00012.50")
+        #expect(try NumberFormat(fractionDigits: 2, zeroPaddedWidth: 6).format(-0.5) == "-00.50")
+        #expect(try NumberFormat(fractionDigits: 1, zeroPaddedWidth: 2).format(1234.25) == "1234.3")
     }
 
     @Test func groupingSeparatesThousands() throws {
@@ -37,6 +39,9 @@ struct NumberFormatTests {
         #expect(try grouped.format(999.999) == "1,000.00")
         #expect(try grouped.format(-12.0) == "-12.00")
         #expect(try NumberFormat(groupingSeparator: " ").format(Int.min) == "-9 223 372 036 854 775 808")
+        #expect(try grouped.format(0.05) == "0.05")
+        #expect(try grouped.format(123.0) == "123.00")
+        #expect(try NumberFormat(fractionDigits: 3, groupingSeparator: ",").format(numberText: "1234.5") == "1,234.500")
     }
 
     @Test func numberTextIsFormattedExactly() throws {
@@ -55,7 +60,8 @@ struct NumberFormatTests {
     }
 
     @Test func badSettingsFailWhenTheMappingLoads() {
-        #expect(throws: TransformError.self) { try NumberFormat(fractionDigits: -1) }
+        let negative = #expect(throws: TransformError.self) { try NumberFormat(fractionDigits: -1) }
+        #expect(negative?.description == "-1 is not a number of decimals (0 to 20)")
         #expect(throws: TransformError.self) { try NumberFormat(fractionDigits: 21) }
         #expect(throws: TransformError.self) { try NumberFormat(zeroPaddedWidth: 8, groupingSeparator: ",") }
         #expect(throws: TransformError.self) { try NumberFormat(groupingSeparator: "7") }

@@ -2,7 +2,7 @@ import Testing
 @testable import CasewayMapping
 
 struct UKPostcodeTests {
-    @Test(arguments: ["sw1a2aa", " SW1A  2AA ", "sw1a 2aa", "SW1A\u{00A0}2AA", "\tSw1A 2aA\n"])
+    @Test(arguments: ["sw1a2aa", " SW1A  2AA ", "sw1a 2aa", "SW1A\u{00A0}2AA", "SW1A\u{2003}2AA", "\tSw1A 2aA\n"])
     func spellingsNormaliseToOneForm(_ text: String) throws {
         #expect(try UKPostcode.normalise(text) == "SW1A 2AA")
     }

@@ -17,10 +17,12 @@ public struct CSVWriter: Sendable, Hashable {
     public let guardsAgainstFormulas: Bool
 
     private let delimiterByte: UInt8
+    private let delimiterText: String
 
     /// Creates a writer; the delimiter must be one ASCII character other than a quote, CR or LF.
     public init(delimiter: Character = ",", lineEnding: String = "\r\n", guardsAgainstFormulas: Bool = false) throws(TransformError) {
         delimiterByte = try CSVWriter.checkedDelimiter(delimiter)
+        delimiterText = String(delimiter)
         guard lineEnding == "\r\n" || lineEnding == "\n" else {
             throw TransformError(.invalidArgument, text: lineEnding, reason: "is not a CSV line ending (\"\\r\\n\" or \"\\n\")", argument: "lineEnding")
         }
@@ -46,8 +48,10 @@ public struct CSVWriter: Sendable, Hashable {
 
     /// Appends one record with its line ending to `output`, for writers that build a file row by row.
     public func append(row fields: [String], to output: inout String) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { output.append(delimiter) }
+        var isFirst = true
+        for field in fields {
+            if !isFirst { output += delimiterText }
+            isFirst = false
             append(field: field, to: &output)
         }
         output += lineEnding
@@ -70,9 +74,19 @@ public struct CSVWriter: Sendable, Hashable {
             return
         }
         output += "\""
-        for character in value {
-            if character == "\"" { output += "\"\"" } else { output.append(character) }
+        // Copy the runs between quotes whole; a quote is ASCII, so every cut falls between characters.
+        let utf8 = value.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\"") {
+                output += value[runStart..<index]
+                output += "\"\""
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
+        output += value[runStart..<utf8.endIndex]
         output += "\""
     }
 

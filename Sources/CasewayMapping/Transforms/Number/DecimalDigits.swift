@@ -15,51 +15,67 @@ struct DecimalDigits: Sendable, Hashable {
 
     /// Reads `[+-]digits[.digits][(e|E)[+-]digits]`, nothing more: no spaces, no separators, no `.5`, no `5.`,
     /// no `inf` or `nan`. Exponents saturate at ±999,999,999 so silly input cannot overflow.
-    init?(_ bytes: some Collection<UInt8>) {
-        var iterator = Array(bytes)[...]
-        isNegative = false
-        if let first = iterator.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-            isNegative = first == UInt8(ascii: "-")
-            iterator = iterator.dropFirst()
+    init?(_ text: some StringProtocol) {
+        let parsed: DecimalDigits?? = text.utf8.withContiguousStorageIfAvailable { Self.parse($0) }
+        if let parsed {
+            guard let parsed else { return nil }
+            self = parsed
+        } else {
+            guard let parsed = Array(text.utf8).withUnsafeBufferPointer({ Self.parse($0) }) else { return nil }
+            self = parsed
         }
-        digits = []
-        exponent = 0
-        var sawDigit = false
-        while let byte = iterator.first, let digit = Self.digitValue(byte) {
-            sawDigit = true
-            if !(digits.isEmpty && digit == 0) { digits.append(digit) }
-            iterator = iterator.dropFirst()
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> DecimalDigits? {
+        var index = 0
+        let count = bytes.count
+        func digit(at position: Int) -> UInt8? {
+            guard position < count else { return nil }
+            let byte = bytes[position]
+            return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : nil
         }
-        guard sawDigit else { return nil }
-        if iterator.first == UInt8(ascii: ".") {
-            iterator = iterator.dropFirst()
-            var sawFraction = false
-            while let byte = iterator.first, let digit = Self.digitValue(byte) {
-                sawFraction = true
-                if !(digits.isEmpty && digit == 0) { digits.append(digit) }
+        var isNegative = false
+        if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            isNegative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(count)
+        var exponent = 0
+        let integerStart = index
+        while let value = digit(at: index) {
+            if !(digits.isEmpty && value == 0) { digits.append(value) }
+            index += 1
+        }
+        guard index > integerStart else { return nil }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while let value = digit(at: index) {
+                if !(digits.isEmpty && value == 0) { digits.append(value) }
                 exponent -= 1
-                iterator = iterator.dropFirst()
+                index += 1
             }
-            guard sawFraction else { return nil }
+            guard index > fractionStart else { return nil }
         }
-        if let marker = iterator.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
-            iterator = iterator.dropFirst()
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
             var exponentIsNegative = false
-            if let sign = iterator.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                exponentIsNegative = sign == UInt8(ascii: "-")
-                iterator = iterator.dropFirst()
+            if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                exponentIsNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
             }
+            let exponentStart = index
             var written = 0
-            var sawExponent = false
-            while let byte = iterator.first, let digit = Self.digitValue(byte) {
-                sawExponent = true
-                written = min(999_999_999, written * 10 + Int(digit))
-                iterator = iterator.dropFirst()
+            while let value = digit(at: index) {
+                written = min(999_999_999, written * 10 + Int(value))
+                index += 1
             }
-            guard sawExponent else { return nil }
+            guard index > exponentStart else { return nil }
             exponent += exponentIsNegative ? -written : written
         }
-        guard iterator.isEmpty else { return nil }
+        guard index == count else { return nil }
+        return DecimalDigits(isNegative: isNegative, digits: digits, exponent: exponent)
     }
 
     var isZero: Bool { digits.allSatisfy { $0 == 0 } }
@@ -93,9 +109,5 @@ struct DecimalDigits: Sendable, Hashable {
             if index >= 0 { result.digits[index] += 1 } else { result.digits.insert(1, at: 0) }
         }
         return result
-    }
-
-    private static func digitValue(_ byte: UInt8) -> UInt8? {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : nil
     }
 }

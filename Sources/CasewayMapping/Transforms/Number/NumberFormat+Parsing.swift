@@ -25,7 +25,7 @@ extension NumberFormat {
 
     /// The exact decimal value of number text, for formatting without a Double in between.
     static func decimal(_ text: some StringProtocol) throws(TransformError) -> DecimalDigits {
-        guard let decimal = DecimalDigits(try trimmedNumberText(text).utf8) else {
+        guard let decimal = DecimalDigits(try trimmedNumberText(text)) else {
             throw TransformError(.notANumber, text: text, reason: "is not a number")
         }
         return decimal
@@ -39,7 +39,7 @@ extension NumberFormat {
             throw TransformError(.notANumber, text: text, reason: "is not a number")
         }
         let trimmed = string[first...last]
-        guard DecimalDigits(trimmed.utf8) != nil else {
+        guard DecimalDigits(trimmed) != nil else {
             throw TransformError(.notANumber, text: text, reason: "is not a number")
         }
         return trimmed

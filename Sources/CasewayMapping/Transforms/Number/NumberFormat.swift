@@ -19,10 +19,10 @@ public struct NumberFormat: Sendable, Hashable {
     /// `0,001,234` is not a number anyone wants.
     public init(fractionDigits: Int = 0, zeroPaddedWidth: Int = 0, groupingSeparator: Character? = nil) throws(TransformError) {
         guard (0...20).contains(fractionDigits) else {
-            throw TransformError(.invalidArgument, number: Double(fractionDigits), reason: "is not a number of decimals (0 to 20)", argument: "decimals")
+            throw TransformError(.invalidArgument, value: String(fractionDigits), reason: "is not a number of decimals (0 to 20)", argument: "decimals")
         }
         guard (0...100).contains(zeroPaddedWidth) else {
-            throw TransformError(.invalidArgument, number: Double(zeroPaddedWidth), reason: "is not a field width (0 to 100)", argument: "width")
+            throw TransformError(.invalidArgument, value: String(zeroPaddedWidth), reason: "is not a field width (0 to 100)", argument: "width")
         }
         if let groupingSeparator {
             guard zeroPaddedWidth == 0 else {
@@ -40,7 +40,7 @@ public struct NumberFormat: Sendable, Hashable {
     /// Writes a Double; NaN and infinity have no place in a legacy field and are refused.
     public func format(_ value: Double) throws(TransformError) -> String {
         guard value.isFinite else { throw TransformError(.notANumber, number: value, reason: "is not a finite number") }
-        guard let decimal = DecimalDigits(value.description.utf8) else {
+        guard let decimal = DecimalDigits(value.description) else {
             throw TransformError(.notANumber, number: value, reason: "cannot be written as a decimal")
         }
         return try format(decimal, shownAs: "\(value)")
@@ -63,28 +63,28 @@ public struct NumberFormat: Sendable, Hashable {
             throw TransformError(.outOfRange, value: shown, reason: "is too large to write out in full")
         }
         let rounded = decimal.rounded(toFractionDigits: fractionDigits)
-        var digits = rounded.digits.map { $0 + UInt8(ascii: "0") }
-        if digits.count < fractionDigits + 1 {
-            digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: fractionDigits + 1 - digits.count), at: 0)
-        }
-        let integerPart = digits[..<(digits.count - fractionDigits)]
-        let fractionPart = digits[(digits.count - fractionDigits)...]
+        let digits = rounded.digits
+        // Leading zeros so that there is at least one integer digit: 0.05 is digits [5] with 2 decimals.
+        let leadingZeros = max(0, fractionDigits + 1 - digits.count)
+        let integerCount = digits.count + leadingZeros - fractionDigits
         let isNegative = rounded.isNegative && !rounded.isZero
+        let separator = groupingSeparator.map { Array(String($0).utf8) } ?? []
 
-        var body = ""
-        if let groupingSeparator {
-            for (index, digit) in integerPart.enumerated() {
-                if index > 0, (integerPart.count - index) % 3 == 0 { body.append(groupingSeparator) }
-                body.unicodeScalars.append(Unicode.Scalar(digit))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(zeroPaddedWidth + digits.count + leadingZeros + 2 + integerCount / 3 * separator.count)
+        if isNegative { bytes.append(UInt8(ascii: "-")) }
+        let length = (isNegative ? 1 : 0) + integerCount + (fractionDigits > 0 ? fractionDigits + 1 : 0)
+        if zeroPaddedWidth > length {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: zeroPaddedWidth - length))
+        }
+        for position in 0..<(digits.count + leadingZeros) {
+            if position == integerCount {
+                bytes.append(UInt8(ascii: "."))
+            } else if position > 0, position < integerCount, !separator.isEmpty, (integerCount - position) % 3 == 0 {
+                bytes.append(contentsOf: separator)
             }
-        } else {
-            body += String(decoding: integerPart, as: UTF8.self)
+            bytes.append(position < leadingZeros ? UInt8(ascii: "0") : UInt8(ascii: "0") + digits[position - leadingZeros])
         }
-        if fractionDigits > 0 {
-            body += "." + String(decoding: fractionPart, as: UTF8.self)
-        }
-        let sign = isNegative ? "-" : ""
-        let padding = max(0, zeroPaddedWidth - sign.count - body.count)
-        return sign + String(repeating: "0", count: padding) + body
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -22,17 +22,17 @@ public struct UKPostcode: Sendable, Hashable, CustomStringConvertible {
         var letters: [UInt8] = []
         letters.reserveCapacity(8)
         for scalar in text.unicodeScalars {
-            // Web forms paste no-break spaces and tabs; any Unicode space is as good as none.
-            if scalar.properties.isWhitespace { continue }
-            guard scalar.isASCII, let byte = UInt8(exactly: scalar.value) else {
-                throw Self.failure(text, "it may hold only letters, digits and spaces")
-            }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                letters.append(byte - 32)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                letters.append(byte)
+            let value = scalar.value
+            switch value {
+            case 0x61...0x7A:  // a–z
+                letters.append(UInt8(truncatingIfNeeded: value) - 32)
+            case 0x41...0x5A, 0x30...0x39:  // A–Z, 0–9
+                letters.append(UInt8(truncatingIfNeeded: value))
+            case 0x20, 0x09...0x0D:
+                continue
             default:
+                // Web forms paste no-break spaces and other Unicode spaces; they are as good as none.
+                if value >= 0x80, scalar.properties.isWhitespace { continue }
                 throw Self.failure(text, "it may hold only letters, digits and spaces")
             }
             if letters.count > 7 {
@@ -42,18 +42,17 @@ public struct UKPostcode: Sendable, Hashable, CustomStringConvertible {
         guard letters.count >= 5 else {
             throw Self.failure(text, "too short: a postcode has 5 to 7 letters and digits")
         }
-        let outward = letters[..<(letters.count - 3)]
-        let inward = letters[(letters.count - 3)...]
-        if outward.elementsEqual("GIR".utf8), inward.elementsEqual("0AA".utf8) {
+        let split = letters.count - 3
+        if split == 3, letters.starts(with: Self.girobank) {
             self.outwardCode = "GIR"
             self.inwardCode = "0AA"
             return
         }
-        if let problem = Self.inwardProblem(inward) ?? Self.outwardProblem(outward) {
+        if let problem = Self.inwardProblem(letters, from: split) ?? Self.outwardProblem(letters, count: split) {
             throw Self.failure(text, problem)
         }
-        self.outwardCode = String(decoding: outward, as: UTF8.self)
-        self.inwardCode = String(decoding: inward, as: UTF8.self)
+        self.outwardCode = String(decoding: letters[..<split], as: UTF8.self)
+        self.inwardCode = String(decoding: letters[split...], as: UTF8.self)
     }
 
     /// The postcode as written on an envelope: `SW1A 2AA`.
@@ -70,37 +69,47 @@ public struct UKPostcode: Sendable, Hashable, CustomStringConvertible {
         TransformError(.invalidPostcode, text: text, reason: "is not a UK postcode (\(problem))")
     }
 
+    /// `GIR 0AA`, Girobank's postcode, the one exception to the shapes.
+    private static let girobank: [UInt8] = Array("GIR0AA".utf8)
+
+    /// Outward-code shapes: `A` a letter, `9` a digit.
+    private static let outwardShapes: [[UInt8]] = ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].map { Array($0.utf8) }
+
     private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-    private static func letter(_ byte: UInt8, isOneOf letters: String) -> Bool { letters.utf8.contains(byte) }
+    private static func letter(_ byte: UInt8, isOneOf letters: StaticString) -> Bool {
+        letters.withUTF8Buffer { $0.contains(byte) }
+    }
 
-    private static func inwardProblem(_ inward: ArraySlice<UInt8>) -> String? {
-        let bytes = Array(inward)
-        guard isDigit(bytes[0]), isLetter(bytes[1]), isLetter(bytes[2]) else {
+    private static func inwardProblem(_ bytes: [UInt8], from start: Int) -> String? {
+        guard isDigit(bytes[start]), isLetter(bytes[start + 1]), isLetter(bytes[start + 2]) else {
             return "the last three characters must be a digit and two letters, like 2AA"
         }
-        if letter(bytes[1], isOneOf: "CIKMOV") || letter(bytes[2], isOneOf: "CIKMOV") {
+        if letter(bytes[start + 1], isOneOf: "CIKMOV") || letter(bytes[start + 2], isOneOf: "CIKMOV") {
             return "the last two letters cannot be C, I, K, M, O or V"
         }
         return nil
     }
 
-    private static func outwardProblem(_ outward: ArraySlice<UInt8>) -> String? {
-        let bytes = Array(outward)
-        let shape = String(decoding: bytes.map { isDigit($0) ? UInt8(ascii: "9") : UInt8(ascii: "A") }, as: UTF8.self)
-        guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) else {
+    private static func outwardProblem(_ bytes: [UInt8], count: Int) -> String? {
+        let matching = outwardShapes.first { shape in
+            shape.count == count && zip(shape, bytes).allSatisfy { expected, byte in
+                expected == UInt8(ascii: "9") ? isDigit(byte) : isLetter(byte)
+            }
+        }
+        guard let shape = matching else {
             return "the part before the space must look like A9, A99, AA9, AA99, A9A or AA9A"
         }
         if letter(bytes[0], isOneOf: "QVX") {
             return "a postcode cannot start with Q, V or X"
         }
-        if shape.hasPrefix("AA"), letter(bytes[1], isOneOf: "IJZ") {
+        if isLetter(shape[1]), letter(bytes[1], isOneOf: "IJZ") {
             return "the second letter cannot be I, J or Z"
         }
-        if shape == "A9A", !letter(bytes[2], isOneOf: "ABCDEFGHJKPSTUW") {
+        if shape == outwardShapes[4], !letter(bytes[2], isOneOf: "ABCDEFGHJKPSTUW") {
             return "in the form A9A the last letter must be one of A B C D E F G H J K P S T U W"
         }
-        if shape == "AA9A", !letter(bytes[3], isOneOf: "ABEHMNPRVWXY") {
+        if shape == outwardShapes[5], !letter(bytes[3], isOneOf: "ABEHMNPRVWXY") {
             return "in the form AA9A the last letter must be one of A B E H M N P R V W X Y"
         }
         return nil
