@@ -7,6 +7,7 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong there.
     public let reason: String
 
+    /// An error at a 1-based line and column.
     public init(line: Int, column: Int, reason: String) {
         self.line = line
         self.column = column

@@ -7,6 +7,7 @@
 /// quote, and an unclosed quote are errors with line and column. Records are not required to have equal numbers
 /// of fields; the import that knows the columns decides.
 public struct CSVReader: Sendable, Hashable {
+    /// Between fields: `,` by default.
     public let delimiter: Character
     private let delimiterByte: UInt8
 

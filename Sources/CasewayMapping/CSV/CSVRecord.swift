@@ -2,8 +2,10 @@
 public struct CSVRecord: Sendable, Hashable {
     /// The 1-based line the record starts on (a quoted line break makes a record span several lines).
     public let line: Int
+    /// The record's fields, unquoted.
     public let fields: [String]
 
+    /// A record read from `line`.
     public init(line: Int, fields: [String]) {
         self.line = line
         self.fields = fields

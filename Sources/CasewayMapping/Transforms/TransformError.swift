@@ -10,6 +10,7 @@ public struct TransformError: Error, Sendable, Hashable, CustomStringConvertible
     /// Which input of a transform with several was at fault (`latitude`, `longitude`), or nil when there is one.
     public let argument: String?
 
+    /// An error whose value is already written as messages should show it.
     public init(_ kind: Kind, value: String, reason: String, argument: String? = nil) {
         self.kind = kind
         self.value = value

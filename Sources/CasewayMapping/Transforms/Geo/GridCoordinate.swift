@@ -5,6 +5,7 @@ public struct GridCoordinate: Sendable, Hashable, CustomStringConvertible {
     /// Metres north of the false origin.
     public var northing: Double
 
+    /// A point from its easting and northing in metres.
     public init(easting: Double, northing: Double) {
         self.easting = easting
         self.northing = northing

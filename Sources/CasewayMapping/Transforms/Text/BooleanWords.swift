@@ -1,6 +1,8 @@
 /// The words a back office uses for yes and no (`Y`/`N`, `Yes`/`No`, `1`/`0`), written and read back.
 public struct BooleanWords: Sendable, Hashable {
+    /// Written for `true` (`Y`).
     public let whenTrue: String
+    /// Written for `false` (`N`).
     public let whenFalse: String
 
     /// Creates a mapping; the two words must differ when case is ignored, or reading would be a guess.

@@ -12,14 +12,18 @@ public struct DateTimeTransform: Sendable {
         case pattern(DateTimePattern)
     }
 
+    /// How the document writes the value.
     public let input: Input
     /// Where a wall-clock time without an offset was read (a date alone is midnight there).
     public let inputZone: TimeZoneRules
+    /// How the target wants it written.
     public let output: DateTimePattern
+    /// Whose clocks the output shows (for a UK back office, Europe/London).
     public let outputZone: TimeZoneRules
     /// What to do with an input reading that happens twice in `inputZone`.
     public let ambiguity: AmbiguousTimePolicy
 
+    /// Creates the transform, failing now for an input pattern that cannot read date-times back.
     public init(
         input: Input = .iso8601, inputZone: TimeZoneRules, output: DateTimePattern, outputZone: TimeZoneRules,
         ambiguity: AmbiguousTimePolicy = .earlier

@@ -3,6 +3,7 @@
 /// The proleptic Gregorian calendar, years 1 to 9999 when validated; the day arithmetic is Howard Hinnant's
 /// `days_from_civil` / `civil_from_days`, which needs no tables and no Foundation calendar.
 public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// 1 to 9999 when validated.
     public let year: Int
     /// 1 (January) to 12.
     public let month: Int
@@ -10,6 +11,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     public let day: Int
     /// 0 to 23.
     public let hour: Int
+    /// 0 to 59.
     public let minute: Int
     /// 0 to 59: leap seconds are not represented, as in RFC 3339 practice and every back office we feed.
     public let second: Int

@@ -5,6 +5,7 @@ public struct ParsedDateTime: Sendable, Hashable {
     /// Seconds ahead of UTC as written (`+01:00` is 3600), or nil for text without an offset (`2026-10-14`).
     public let utcOffset: Int?
 
+    /// A reading with the offset written beside it, if any.
     public init(local: LocalDateTime, utcOffset: Int?) {
         self.local = local
         self.utcOffset = utcOffset
