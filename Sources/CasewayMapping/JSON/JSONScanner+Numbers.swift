@@ -96,7 +96,8 @@ extension JSONScanner {
 
     /// The integer part: `0`, or a non-zero digit and more digits. `start` is where the number began.
     private mutating func readIntegerDigits(after start: Int) throws(JSONParseError) {
-        guard index < count else { throw unexpected("a digit") }
+        let expected = index > start ? "a digit after '\(Character(Unicode.Scalar(bytes[start])))'" : "a digit"
+        guard index < count else { throw unexpected(expected) }
         let first = bytes[index]
         if first == UInt8(ascii: "0") {
             index += 1
@@ -107,7 +108,7 @@ extension JSONScanner {
             index += 1
             _ = readDigits()
         } else {
-            throw unexpected(index > start ? "a digit after '\(Character(Unicode.Scalar(bytes[start])))'" : "a digit")
+            throw unexpected(expected)
         }
     }
 
@@ -142,7 +143,8 @@ extension JSONScanner {
                 index = end
                 throw unexpectedEnd("expected a value, found \(word)")
             }
-            let hint = isJSON5 ? " (a string needs quotes)" : (word.lowercased() != word ? " (JSON literals are true, false and null, in lower case)" : "")
+            let isMiscased = ["true", "false", "null"].contains(word.lowercased())
+            let hint = isJSON5 ? " (a string needs quotes)" : (isMiscased ? " (JSON literals are true, false and null, in lower case)" : "")
             throw failure(.syntax, "expected a value, found '\(word)'\(hint)", at: start)
         }
     }
