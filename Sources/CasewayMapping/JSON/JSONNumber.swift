@@ -33,5 +33,11 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return Int(double)
     }
 
+    /// True for JSON5's `Infinity`, `-Infinity` and `NaN`, which JSON cannot express. This is about how the
+    /// number was written: `1e400` is JSON syntax, so false, although its `doubleValue` is infinite.
+    public var isNonFinite: Bool {
+        text == "Infinity" || text == "-Infinity" || text == "NaN"
+    }
+
     public var description: String { text }
 }
