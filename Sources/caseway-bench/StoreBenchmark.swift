@@ -53,7 +53,7 @@ enum StoreBenchmark {
                         let now = SystemClock().now()
                         let record = CaseRecord(id: RecordIDGenerator.shared.next(at: now), receivedAt: now,
                                                 client: "bench", contentType: "application/json",
-                                                body: CaseBody.make(seed: seed))
+                                                body: CaseBody.stamped(seed: seed))
                         try await store.write { try $0.insertCase(record) }
                         waits.append((clock.now - began).microseconds)
                     }

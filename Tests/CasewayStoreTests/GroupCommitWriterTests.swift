@@ -80,6 +80,38 @@ struct GroupCommitWriterTests {
         }
     }
 
+    @Test func throwingFirstWriteOfABatch_isUndone_andTheRestCommit() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try StoreFixtures.openStore(directory)
+            let gate = Gate()
+            let holding = Task { try await store.write { _ in gate.wait() } }
+            try await StoreFixtures.eventually { gate.isWaiting }
+
+            let failing = StoreFixtures.makeCase(at: time, body: "failing first")
+            let next = StoreFixtures.makeCase(at: time, body: "next")
+            let writeFailing = Task {
+                try await store.write { connection in
+                    try connection.insertCase(failing)
+                    throw TestFailure("the first caller's error")
+                }
+            }
+            try await StoreFixtures.eventually { store.writerStatistics.queued == 1 }
+            let writeNext = Task { try await store.write { try $0.insertCase(next) } }
+            try await StoreFixtures.eventually { store.writerStatistics.queued == 2 }
+            gate.open()
+
+            try await holding.value
+            await #expect(throws: TestFailure.self) { try await writeFailing.value }
+            try await writeNext.value
+            let present = try await store.read { connection in
+                [try connection.fetchCase(id: failing.id) != nil, try connection.fetchCase(id: next.id) != nil]
+            }
+            #expect(present == [false, true])
+            #expect(store.writerStatistics.committedWrites == 2)
+            await store.close()
+        }
+    }
+
     @Test func failedCommit_failsEveryCallerOfTheBatch_andKeepsNothing() async throws {
         try await withTemporaryDirectory { directory in
             let store = try StoreFixtures.openStore(directory)

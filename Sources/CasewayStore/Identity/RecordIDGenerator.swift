@@ -4,7 +4,9 @@ import Synchronization
 ///
 /// The time is passed in (see `Clock`). Within one millisecond, or when the time passed in goes
 /// backwards, a 12-bit counter in the `rand_a` field keeps the ids increasing (RFC 9562, method 1);
-/// when it overflows, the id borrows the next millisecond. The remaining 62 bits are random.
+/// when it overflows, the id borrows the next millisecond. The remaining 62 bits come from a
+/// generator seeded once from the system's random source (a system call per id would cost more
+/// than the rest of the id).
 public final class RecordIDGenerator: Sendable {
     /// The generator shared by the whole process, so that all ids it makes are ordered.
     public static let shared = RecordIDGenerator()
@@ -12,16 +14,29 @@ public final class RecordIDGenerator: Sendable {
     private struct State {
         var lastMilliseconds: Int64 = -1
         var counter: UInt16 = 0
+        var random: UInt64
+
+        /// splitmix64: a different 64-bit output for each of 2^64 steps.
+        mutating func nextRandom() -> UInt64 {
+            random &+= 0x9e37_79b9_7f4a_7c15
+            var mixed = random
+            mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+            return mixed ^ (mixed >> 31)
+        }
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// Creates a generator.
-    public init() {}
+    public init() {
+        var system = SystemRandomNumberGenerator()
+        state = Mutex(State(random: system.next()))
+    }
 
     /// A new id for a record created at `time`.
     public func next(at time: Timestamp) -> RecordID {
-        let (milliseconds, counter) = state.withLock { state -> (Int64, UInt16) in
+        let (milliseconds, counter, tail) = state.withLock { state -> (Int64, UInt16, UInt64) in
             // 48 bits of milliseconds reach the year 10889; times outside that range are clamped.
             var milliseconds = min(max(time.millisecondsSinceEpoch, 0), (1 << 48) - 1)
             if milliseconds <= state.lastMilliseconds {
@@ -35,10 +50,8 @@ public final class RecordIDGenerator: Sendable {
                 state.counter = 0
             }
             state.lastMilliseconds = milliseconds
-            return (milliseconds, state.counter)
+            return (milliseconds, state.counter, state.nextRandom())
         }
-        var random = SystemRandomNumberGenerator()
-        let tail = random.next() as UInt64
         return RecordID(unchecked: Self.format(milliseconds: UInt64(milliseconds), counter: counter, random: tail))
     }
 

@@ -12,6 +12,10 @@ import Synchronization
 /// own changes and gets its own error), `COMMIT`, and only after COMMIT has returned resumes each
 /// caller. If BEGIN or COMMIT fails, every caller in the batch gets that error and nothing is kept.
 ///
+/// When the last batch had more writes than are queued now, the transaction stays open for a short
+/// while (at most half the last commit's time) and takes the writes still arriving: under load the
+/// callers of one batch come straight back, and one fsync for all of them beats one for a few.
+///
 /// The thread is not part of Swift's cooperative pool because a commit blocks in fsync.
 public final class GroupCommitWriter: Sendable {
     private struct RoomWaiter {
@@ -26,7 +30,9 @@ public final class GroupCommitWriter: Sendable {
         /// Callers waiting for room, in arrival order.
         var roomWaiters: [RoomWaiter] = []
         var nextWaiterID: UInt64 = 0
+        /// The writer is waiting on `wakeUp` until the queue holds `wakeThreshold` writes.
         var writerSleeping = false
+        var wakeThreshold = 1
         var closing = false
         var finished = false
         var finishWaiters: [CheckedContinuation<Void, Never>] = []
@@ -39,10 +45,26 @@ public final class GroupCommitWriter: Sendable {
         case mustWait(UInt64)
     }
 
-    private enum Step {
-        case commit(letIn: [CheckedContinuation<Void, any Error>])
-        case sleep
+    /// What the writer thread found when it looked at the queue.
+    private enum Take {
+        /// Writes were taken; these callers waiting for room may now queue theirs.
+        case took(letIn: [CheckedContinuation<Void, any Error>])
+        /// Nothing to take yet; the writer has announced that it sleeps (see `wakeThreshold`).
+        case wait
+        /// In a transaction: stop taking and commit.
+        case commit
+        /// Idle, closing, and nothing left: stop the thread.
         case finish
+    }
+
+    /// What the writer thread remembers of the last batch to decide how long to gather the next.
+    private struct Pace {
+        var lastBatchSize = 0
+        var lastCommitNanoseconds: UInt64 = 0
+
+        /// How long a transaction may wait for more writes: half the last commit, at most a millisecond.
+        /// Waiting a fraction of a commit for a full batch beats spending a whole fsync on a partial one.
+        var gatherWindowNanoseconds: UInt64 { min(lastCommitNanoseconds / 2, 1_000_000) }
     }
 
     /// The store file, for error messages.
@@ -83,7 +105,7 @@ public final class GroupCommitWriter: Sendable {
                 state.reserved -= 1
                 state.queue.append(pending)
                 state.statistics.peakQueued = max(state.statistics.peakQueued, state.queue.count)
-                guard state.writerSleeping else { return false }
+                guard state.writerSleeping, state.queue.count >= state.wakeThreshold else { return false }
                 state.writerSleeping = false
                 return true
             }
@@ -177,23 +199,33 @@ public final class GroupCommitWriter: Sendable {
         do {
             // Only nil if the box were reused, which the store never does; writes then fail instead of hanging.
             let connection = handoff.take()
-            var batch: [PendingWrite] = []
-            batch.reserveCapacity(min(maxBatchSize, 1024))
+            var taken: [PendingWrite] = []
+            taken.reserveCapacity(min(maxBatchSize, 1024))
+            var pace = Pace()
             serving: while true {
-                switch nextStep(taking: &batch) {
-                case .commit(let letIn):
-                    for waiter in letIn { waiter.resume() }
-                    if let connection {
-                        commit(batch, on: connection)
-                    } else {
-                        for write in batch { write.fail(StoreError.closed(path)) }
+                idle: while true {
+                    switch take(into: &taken, executed: 0, expected: 0, now: 0, deadline: 0) {
+                    case .took(let letIn):
+                        for waiter in letIn { waiter.resume() }
+                        break idle
+                    case .wait:
+                        wakeUp.wait()
+                    case .finish:
+                        break serving
+                    case .commit:
+                        continue
                     }
-                    batch.removeAll(keepingCapacity: true)
-                case .sleep:
-                    wakeUp.wait()
-                case .finish:
-                    break serving
                 }
+                guard let connection else {
+                    for write in taken { write.fail(StoreError.closed(path)) }
+                    taken.removeAll(keepingCapacity: true)
+                    continue
+                }
+                let started = DispatchTime.now().uptimeNanoseconds
+                let size = runTransaction(on: connection, startingWith: &taken,
+                                          expected: min(pace.lastBatchSize, maxBatchSize, capacity),
+                                          deadline: started + pace.gatherWindowNanoseconds)
+                pace = Pace(lastBatchSize: size, lastCommitNanoseconds: DispatchTime.now().uptimeNanoseconds - started)
             }
         }
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
@@ -204,70 +236,117 @@ public final class GroupCommitWriter: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    /// Takes the next batch into `batch`, or says to sleep (announcing it) or to finish.
-    private func nextStep(taking batch: inout [PendingWrite]) -> Step {
-        state.withLock { state -> Step in
-            if state.queue.isEmpty {
+    /// Runs one transaction: the writes in `taken`, then those that keep arriving while fewer than
+    /// `expected` have run (the callers of the last batch, who usually write again at once) until
+    /// `deadline`; then commits and resumes every caller. Returns how many writes it took.
+    ///
+    /// Running writes while the rest are still arriving overlaps their SQL with the callers' work.
+    private func runTransaction(on connection: Connection, startingWith taken: inout [PendingWrite],
+                                expected: Int, deadline: UInt64) -> Int {
+        var transaction: BatchTransaction
+        do {
+            transaction = try BatchTransaction(connection: connection, path: path, expectedCount: max(expected, taken.count))
+        } catch {
+            fail(taken, with: error)
+            let count = taken.count
+            taken.removeAll(keepingCapacity: true)
+            return count
+        }
+        var ranBefore = 0
+        do {
+            taking: while true {
+                for write in taken { try transaction.run(write) }
+                taken.removeAll(keepingCapacity: true)
+                ranBefore = transaction.count
+                waiting: while true {
+                    let now = DispatchTime.now().uptimeNanoseconds
+                    switch take(into: &taken, executed: transaction.count, expected: expected, now: now, deadline: deadline) {
+                    case .took(let letIn):
+                        for waiter in letIn { waiter.resume() }
+                        break waiting
+                    case .wait:
+                        sleep(until: deadline)
+                    case .commit, .finish:
+                        break taking
+                    }
+                }
+            }
+            try transaction.commit()
+        } catch {
+            transaction.abandon(error)
+            // The writes of this round that never ran: the first `count - ranBefore` did.
+            let unrun = taken.dropFirst(transaction.count - ranBefore)
+            fail(unrun, with: error)
+            let count = transaction.count + unrun.count
+            taken.removeAll(keepingCapacity: true)
+            return count
+        }
+        let succeeded = transaction.succeeded
+        let count = transaction.count
+        state.withLock { state in
+            if succeeded > 0 { state.statistics.commits += 1 }
+            state.statistics.committedWrites += succeeded
+            state.statistics.largestBatch = max(state.statistics.largestBatch, count)
+        }
+        transaction.resumeCallers()
+        return count
+    }
+
+    private func fail(_ writes: some Collection<PendingWrite>, with error: any Error) {
+        state.withLock { $0.statistics.failedBatches += 1 }
+        for write in writes { write.fail(error) }
+    }
+
+    /// Takes queued writes into `taken`, or decides to wait (announcing it), to commit, or to finish.
+    ///
+    /// Idle (`executed == 0`) the writer waits for the first write. In a transaction it goes on while
+    /// fewer than `expected` writes have run or the deadline has not passed: taking what has arrived,
+    /// or, with nothing there, waiting for more only while fewer than `expected` have run.
+    private func take(into taken: inout [PendingWrite], executed: Int, expected: Int, now: UInt64, deadline: UInt64) -> Take {
+        state.withLock { state -> Take in
+            let limit = maxBatchSize - executed
+            if executed == 0 && state.queue.isEmpty {
                 if state.closing && state.roomWaiters.isEmpty && state.reserved == 0 { return .finish }
                 state.writerSleeping = true
-                return .sleep
+                state.wakeThreshold = 1
+                return .wait
             }
-            if state.queue.count <= maxBatchSize {
+            if executed > 0 {
+                let gathering = executed < expected && now < deadline && !state.closing
+                if limit <= 0 || (!gathering && (state.queue.isEmpty || now >= deadline)) { return .commit }
+                if state.queue.isEmpty {
+                    state.writerSleeping = true
+                    state.wakeThreshold = expected - executed
+                    return .wait
+                }
+            }
+            if state.queue.count <= limit {
                 // Swapping keeps both arrays' storage: no allocation per batch.
-                swap(&batch, &state.queue)
+                swap(&taken, &state.queue)
             } else {
-                batch.append(contentsOf: state.queue[..<maxBatchSize])
-                state.queue.removeFirst(maxBatchSize)
+                taken.append(contentsOf: state.queue[..<limit])
+                state.queue.removeFirst(limit)
             }
             // Let in callers waiting for room, as many as there is room for now, in arrival order.
             let room = capacity - state.queue.count - state.reserved
             let count = min(max(room, 0), state.roomWaiters.count)
-            guard count > 0 else { return .commit(letIn: []) }
+            guard count > 0 else { return .took(letIn: []) }
             let letIn = state.roomWaiters[..<count].map(\.continuation)
             state.roomWaiters.removeFirst(count)
             state.reserved += count
-            return .commit(letIn: letIn)
+            return .took(letIn: letIn)
         }
     }
 
-    /// Runs one batch in one transaction and resumes its callers once the outcome is final.
-    private func commit(_ batch: [PendingWrite], on connection: Connection) {
-        var outcomes: [WriteOutcome] = []
-        outcomes.reserveCapacity(batch.count)
-        var succeeded = 0
-        do {
-            // Left open only if an earlier ROLLBACK failed; this batch must not inherit its changes.
-            if connection.isInTransaction { connection.rollbackAfterError() }
-            try connection.run("BEGIN IMMEDIATE")
-            for write in batch {
-                try connection.run("SAVEPOINT caseway_write")
-                let outcome = write.perform(connection)
-                outcomes.append(outcome)
-                // A body that ended the transaction itself, or an error after which SQLite rolled
-                // back the whole transaction (disk full, I/O error), takes the batch down with it.
-                guard connection.isInTransaction else {
-                    throw outcome.bodyError ?? SQLiteError(code: SQLITE_MISUSE, message: "a write ended the writer's transaction itself (BEGIN/COMMIT/ROLLBACK inside a write)", sql: nil, path: path)
-                }
-                if outcome.bodyError != nil {
-                    try connection.run("ROLLBACK TO caseway_write")
-                } else {
-                    succeeded += 1
-                }
-                try connection.run("RELEASE caseway_write")
-            }
-            try connection.run("COMMIT")
-        } catch {
-            connection.rollbackAfterError()
-            state.withLock { $0.statistics.failedBatches += 1 }
-            for outcome in outcomes { outcome.resume(error) }
-            for write in batch.dropFirst(outcomes.count) { write.fail(error) }
-            return
+    /// Sleeps until a caller wakes the writer or `deadline` passes.
+    private func sleep(until deadline: UInt64) {
+        guard wakeUp.wait(timeout: DispatchTime(uptimeNanoseconds: deadline)) == .timedOut else { return }
+        // Nobody woke us, unless a caller did just now: its signal must then be consumed here, or
+        // the next sleep would return at once.
+        let signalled = state.withLock { state -> Bool in
+            defer { state.writerSleeping = false }
+            return !state.writerSleeping
         }
-        state.withLock { state in
-            state.statistics.commits += 1
-            state.statistics.committedWrites += succeeded
-            state.statistics.largestBatch = max(state.statistics.largestBatch, batch.count)
-        }
-        for outcome in outcomes { outcome.resume(nil) }
+        if signalled { wakeUp.wait() }
     }
 }
