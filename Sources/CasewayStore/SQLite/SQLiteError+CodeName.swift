@@ -1,0 +1,132 @@
+import CSQLite
+
+extension SQLiteError {
+    // Swift does not import sqlite3.h's extended codes (macros built with `|` and `<<`).
+    /// `SQLITE_CONSTRAINT_CHECK`: a CHECK constraint failed.
+    public static let constraintCheck = SQLITE_CONSTRAINT | 1 << 8
+    /// `SQLITE_CONSTRAINT_FOREIGNKEY`: a foreign key constraint failed.
+    public static let constraintForeignKey = SQLITE_CONSTRAINT | 3 << 8
+    /// `SQLITE_CONSTRAINT_NOTNULL`: a NOT NULL constraint failed.
+    public static let constraintNotNull = SQLITE_CONSTRAINT | 5 << 8
+    /// `SQLITE_CONSTRAINT_PRIMARYKEY`: a PRIMARY KEY constraint failed.
+    public static let constraintPrimaryKey = SQLITE_CONSTRAINT | 6 << 8
+    /// `SQLITE_CONSTRAINT_UNIQUE`: a UNIQUE constraint failed.
+    public static let constraintUnique = SQLITE_CONSTRAINT | 8 << 8
+    /// `SQLITE_CONSTRAINT_DATATYPE`: a value of the wrong type for a STRICT table's column.
+    public static let constraintDatatype = SQLITE_CONSTRAINT | 12 << 8
+
+    /// The C name of a (primary or extended) result code, as listed in sqlite3.h for SQLite 3.40.
+    public static func name(ofResultCode code: Int32) -> String {
+        switch code {
+        case 0: return "SQLITE_OK"
+        case 1: return "SQLITE_ERROR"
+        case 2: return "SQLITE_INTERNAL"
+        case 3: return "SQLITE_PERM"
+        case 4: return "SQLITE_ABORT"
+        case 5: return "SQLITE_BUSY"
+        case 6: return "SQLITE_LOCKED"
+        case 7: return "SQLITE_NOMEM"
+        case 8: return "SQLITE_READONLY"
+        case 9: return "SQLITE_INTERRUPT"
+        case 10: return "SQLITE_IOERR"
+        case 11: return "SQLITE_CORRUPT"
+        case 12: return "SQLITE_NOTFOUND"
+        case 13: return "SQLITE_FULL"
+        case 14: return "SQLITE_CANTOPEN"
+        case 15: return "SQLITE_PROTOCOL"
+        case 16: return "SQLITE_EMPTY"
+        case 17: return "SQLITE_SCHEMA"
+        case 18: return "SQLITE_TOOBIG"
+        case 19: return "SQLITE_CONSTRAINT"
+        case 20: return "SQLITE_MISMATCH"
+        case 21: return "SQLITE_MISUSE"
+        case 22: return "SQLITE_NOLFS"
+        case 23: return "SQLITE_AUTH"
+        case 24: return "SQLITE_FORMAT"
+        case 25: return "SQLITE_RANGE"
+        case 26: return "SQLITE_NOTADB"
+        case 27: return "SQLITE_NOTICE"
+        case 28: return "SQLITE_WARNING"
+        case 100: return "SQLITE_ROW"
+        case 101: return "SQLITE_DONE"
+        case 256: return "SQLITE_OK_LOAD_PERMANENTLY"
+        case 257: return "SQLITE_ERROR_MISSING_COLLSEQ"
+        case 261: return "SQLITE_BUSY_RECOVERY"
+        case 262: return "SQLITE_LOCKED_SHAREDCACHE"
+        case 264: return "SQLITE_READONLY_RECOVERY"
+        case 266: return "SQLITE_IOERR_READ"
+        case 267: return "SQLITE_CORRUPT_VTAB"
+        case 270: return "SQLITE_CANTOPEN_NOTEMPDIR"
+        case 275: return "SQLITE_CONSTRAINT_CHECK"
+        case 279: return "SQLITE_AUTH_USER"
+        case 283: return "SQLITE_NOTICE_RECOVER_WAL"
+        case 284: return "SQLITE_WARNING_AUTOINDEX"
+        case 512: return "SQLITE_OK_SYMLINK"
+        case 513: return "SQLITE_ERROR_RETRY"
+        case 516: return "SQLITE_ABORT_ROLLBACK"
+        case 517: return "SQLITE_BUSY_SNAPSHOT"
+        case 518: return "SQLITE_LOCKED_VTAB"
+        case 520: return "SQLITE_READONLY_CANTLOCK"
+        case 522: return "SQLITE_IOERR_SHORT_READ"
+        case 523: return "SQLITE_CORRUPT_SEQUENCE"
+        case 526: return "SQLITE_CANTOPEN_ISDIR"
+        case 531: return "SQLITE_CONSTRAINT_COMMITHOOK"
+        case 539: return "SQLITE_NOTICE_RECOVER_ROLLBACK"
+        case 769: return "SQLITE_ERROR_SNAPSHOT"
+        case 773: return "SQLITE_BUSY_TIMEOUT"
+        case 776: return "SQLITE_READONLY_ROLLBACK"
+        case 778: return "SQLITE_IOERR_WRITE"
+        case 779: return "SQLITE_CORRUPT_INDEX"
+        case 782: return "SQLITE_CANTOPEN_FULLPATH"
+        case 787: return "SQLITE_CONSTRAINT_FOREIGNKEY"
+        case 1032: return "SQLITE_READONLY_DBMOVED"
+        case 1034: return "SQLITE_IOERR_FSYNC"
+        case 1038: return "SQLITE_CANTOPEN_CONVPATH"
+        case 1043: return "SQLITE_CONSTRAINT_FUNCTION"
+        case 1288: return "SQLITE_READONLY_CANTINIT"
+        case 1290: return "SQLITE_IOERR_DIR_FSYNC"
+        case 1294: return "SQLITE_CANTOPEN_DIRTYWAL"
+        case 1299: return "SQLITE_CONSTRAINT_NOTNULL"
+        case 1544: return "SQLITE_READONLY_DIRECTORY"
+        case 1546: return "SQLITE_IOERR_TRUNCATE"
+        case 1550: return "SQLITE_CANTOPEN_SYMLINK"
+        case 1555: return "SQLITE_CONSTRAINT_PRIMARYKEY"
+        case 1802: return "SQLITE_IOERR_FSTAT"
+        case 1811: return "SQLITE_CONSTRAINT_TRIGGER"
+        case 2058: return "SQLITE_IOERR_UNLOCK"
+        case 2067: return "SQLITE_CONSTRAINT_UNIQUE"
+        case 2314: return "SQLITE_IOERR_RDLOCK"
+        case 2323: return "SQLITE_CONSTRAINT_VTAB"
+        case 2570: return "SQLITE_IOERR_DELETE"
+        case 2579: return "SQLITE_CONSTRAINT_ROWID"
+        case 2826: return "SQLITE_IOERR_BLOCKED"
+        case 2835: return "SQLITE_CONSTRAINT_PINNED"
+        case 3082: return "SQLITE_IOERR_NOMEM"
+        case 3091: return "SQLITE_CONSTRAINT_DATATYPE"
+        case 3338: return "SQLITE_IOERR_ACCESS"
+        case 3594: return "SQLITE_IOERR_CHECKRESERVEDLOCK"
+        case 3850: return "SQLITE_IOERR_LOCK"
+        case 4106: return "SQLITE_IOERR_CLOSE"
+        case 4362: return "SQLITE_IOERR_DIR_CLOSE"
+        case 4618: return "SQLITE_IOERR_SHMOPEN"
+        case 4874: return "SQLITE_IOERR_SHMSIZE"
+        case 5130: return "SQLITE_IOERR_SHMLOCK"
+        case 5386: return "SQLITE_IOERR_SHMMAP"
+        case 5642: return "SQLITE_IOERR_SEEK"
+        case 5898: return "SQLITE_IOERR_DELETE_NOENT"
+        case 6154: return "SQLITE_IOERR_MMAP"
+        case 6410: return "SQLITE_IOERR_GETTEMPPATH"
+        case 6666: return "SQLITE_IOERR_CONVPATH"
+        case 6922: return "SQLITE_IOERR_VNODE"
+        case 7178: return "SQLITE_IOERR_AUTH"
+        case 7434: return "SQLITE_IOERR_BEGIN_ATOMIC"
+        case 7690: return "SQLITE_IOERR_COMMIT_ATOMIC"
+        case 7946: return "SQLITE_IOERR_ROLLBACK_ATOMIC"
+        case 8202: return "SQLITE_IOERR_DATA"
+        case 8458: return "SQLITE_IOERR_CORRUPTFS"
+        default:
+            let primary = code & 0xff
+            return primary != code ? "\(name(ofResultCode: primary))_(\(code >> 8))" : "SQLITE_UNKNOWN(\(code))"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Dispatches a subcommand; unknown ones get the usage on stderr and exit status 2.
+enum BenchCommand {
+    static let usage = """
+        usage: caseway-bench store [--writers 1,8,64] [--seconds 5] [--data DIR]
+               caseway-bench store-crash-child --data DIR [--writers N]
+        """
+
+    static func run(_ arguments: [String]) async -> Int32 {
+        guard let command = arguments.first else { return usageError("no subcommand") }
+        do {
+            switch command {
+            case "store":
+                let options = try BenchOptions(parsing: arguments.dropFirst(), allowed: ["writers", "seconds", "data"])
+                return await StoreBenchmark.run(options)
+            case "store-crash-child":
+                let options = try BenchOptions(parsing: arguments.dropFirst(), allowed: ["data", "writers"])
+                return await StoreCrashChild.run(options)
+            case "help", "--help", "-h":
+                print(usage)
+                return 0
+            default:
+                return usageError("unknown subcommand '\(command)'")
+            }
+        } catch {
+            return usageError(error.message)
+        }
+    }
+
+    static func usageError(_ message: String) -> Int32 {
+        printError("caseway-bench: \(message)\n\(usage)")
+        return 2
+    }
+
+    static func printError(_ message: String) {
+        // write(2) rather than stdio's stderr, a C global that strict concurrency rejects.
+        let bytes = Array((message + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}
