@@ -1,5 +1,12 @@
 #ifndef CASEWAY_CLIBXML2_SHIM_H
 #define CASEWAY_CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, so encoding.h would include the system's <unicode/ucnv.h>.
+   Foundation ships its own ICU headers (_FoundationICU) with different enums, and a module that
+   imports both fails to build. Caseway never uses libxml2's ICU converters (it accepts UTF-8,
+   ISO-8859-1 and US-ASCII only, see XMLEncodingCheck), and only ever holds
+   xmlCharEncodingHandler by pointer, so the ICU-only fields are left out of what Swift sees. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>

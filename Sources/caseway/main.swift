@@ -1,2 +1,3 @@
-import Caseway
-print("caseway \(CasewayVersion.current)")
+import Foundation
+
+exit(await CommandLineTool.run(Array(CommandLine.arguments.dropFirst())))

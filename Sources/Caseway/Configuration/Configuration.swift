@@ -1,0 +1,149 @@
+import CasewayMapping
+import Foundation
+
+/// Everything the hub runs on: `caseway.json5` plus the connector and mapping files it points at,
+/// validated completely before anything starts.
+public struct Configuration: Sendable {
+    public var hub: HubConfiguration
+    public var connectors: [ConnectorDeclaration]
+    public var mappings: [MappingDeclaration]
+
+    public init(hub: HubConfiguration, connectors: [ConnectorDeclaration], mappings: [MappingDeclaration]) {
+        self.hub = hub
+        self.connectors = connectors
+        self.mappings = mappings
+    }
+
+    /// Loads and validates the configuration at `path`, reporting every problem in every file at once.
+    public static func load(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> Configuration {
+        let diagnostics = ConfigurationDiagnostics()
+        let url = URL(fileURLWithPath: path)
+        let baseDirectory = url.deletingLastPathComponent()
+        // Paths in messages are shown relative to the configuration's folder, as the user would type them.
+        let displayBase = (path as NSString).deletingLastPathComponent
+
+        guard let source = ConfigurationSource.load(url: url, displayPath: path, diagnostics: diagnostics) else {
+            throw ConfigurationError(problems: diagnostics.sortedProblems)
+        }
+        let hub = HubConfiguration.read(
+            source.root(reportingTo: diagnostics), baseDirectory: baseDirectory, environment: environment)
+        // Connector and mapping files are checked even when the hub file has problems, so one run lists all.
+        let directories = HubConfiguration.declarationDirectories(source.document.value, baseDirectory: baseDirectory)
+        var connectors: [ConnectorDeclaration] = []
+        var mappings: [MappingDeclaration] = []
+        if let connectorsDirectory = hub?.connectorsDirectory ?? directories.connectors {
+            connectors = readDeclarations(
+                in: connectorsDirectory, displayBase: displayBase, configFile: path, field: "connectors_directory",
+                diagnostics: diagnostics, read: readConnector)
+            reportDuplicateNames(connectors.map { ($0.name, $0.source) }, what: "connector", diagnostics: diagnostics)
+        }
+        if let mappingsDirectory = hub?.mappingsDirectory ?? directories.mappings {
+            mappings = readDeclarations(
+                in: mappingsDirectory, displayBase: displayBase, configFile: path, field: "mappings_directory",
+                diagnostics: diagnostics, read: readMapping)
+            reportDuplicateNames(mappings.map { ($0.name, $0.source) }, what: "mapping", diagnostics: diagnostics)
+        }
+        try diagnostics.throwIfAny()
+        guard let hub else { throw ConfigurationError(problems: diagnostics.sortedProblems) }
+        return Configuration(hub: hub, connectors: connectors, mappings: mappings)
+    }
+
+    /// The `*.json5` files directly inside `directory`, in name order, each read by `read`.
+    private static func readDeclarations<Declaration>(
+        in directory: URL, displayBase: String, configFile: String, field: String,
+        diagnostics: ConfigurationDiagnostics,
+        read: (ConfigurationNode) -> Declaration?
+    ) -> [Declaration] {
+        let displayDirectory = displayBase.isEmpty
+            ? directory.lastPathComponent
+            : (displayBase as NSString).appendingPathComponent(directory.lastPathComponent)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory)
+            let reason =
+                !exists ? "directory \(directory.path) does not exist"
+                : !isDirectory.boolValue ? "\(directory.path) is not a directory"
+                : "directory \(directory.path) cannot be read (permission denied)"
+            diagnostics.report(
+                ConfigurationProblem(file: configFile, location: nil, path: ValuePath.root / field, message: reason))
+            return []
+        }
+        return names.filter { $0.hasSuffix(".json5") && !$0.hasPrefix(".") }.sorted().compactMap { name in
+            let display = (displayDirectory as NSString).appendingPathComponent(name)
+            guard
+                let source = ConfigurationSource.load(
+                    url: directory.appendingPathComponent(name), displayPath: display, diagnostics: diagnostics)
+            else { return nil }
+            return read(source.root(reportingTo: diagnostics))
+        }
+    }
+
+    /// Connector and mapping names appear in URLs, file names and logs, so they are kept plain.
+    static func readName(_ object: ConfigurationObject) -> String? {
+        guard let node = object["name"], let name = node.nonEmptyString() else { return nil }
+        let allowed = name.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        guard allowed, name.utf8.count <= 64, name.first?.isLetter == true else {
+            node.problem(
+                "\"\(name)\" is not a valid name (lower-case letters, digits, \"-\" and \"_\", starting with a letter,"
+                    + " at most 64 characters)")
+            return nil
+        }
+        return name
+    }
+
+    private static func readConnector(_ root: ConfigurationNode) -> ConnectorDeclaration? {
+        guard case .object(let members) = root.value else {
+            root.problem("expected an object, found \(root.value.typeName)")
+            return nil
+        }
+        // The kind's own fields are validated by its spec; here only what every connector shares.
+        guard let object = root.object(allowed: members.keys, required: ["name", "kind"]) else { return nil }
+        let name = readName(object)
+        let kind = object["kind"]?.oneOf(ConnectorKindName.self, what: "connector kind")
+        guard let name, let kind else { return nil }
+        return ConnectorDeclaration(name: name, kind: kind, source: root.source)
+    }
+
+    private static func readMapping(_ root: ConfigurationNode) -> MappingDeclaration? {
+        guard case .object(let members) = root.value else {
+            root.problem("expected an object, found \(root.value.typeName)")
+            return nil
+        }
+        guard let object = root.object(allowed: members.keys, required: ["name", "input", "output"]) else {
+            return nil
+        }
+        let name = readName(object)
+        let input = object["input"]?.oneOf(MappingFormat.self, what: "input format")
+        let output = object["output"]?.oneOf(MappingFormat.self, what: "output format")
+        if input == .csv, let node = object["input"] {
+            node.problem("csv is an output format only; a mapping reads json or xml")
+        }
+        guard let name, let input, let output, input != .csv else { return nil }
+        return MappingDeclaration(name: name, input: input, output: output, source: root.source)
+    }
+
+    private static func reportDuplicateNames(
+        _ entries: [(name: String, source: ConfigurationSource)], what: String, diagnostics: ConfigurationDiagnostics
+    ) {
+        var first: [String: ConfigurationSource] = [:]
+        for entry in entries {
+            if let earlier = first[entry.name] {
+                let path = ValuePath.root / "name"
+                diagnostics.report(
+                    ConfigurationProblem(
+                        file: entry.source.displayPath, location: entry.source.document.location(of: path), path: path,
+                        message: "duplicate \(what) name \"\(entry.name)\" (also in \(earlier.displayPath))"))
+            } else {
+                first[entry.name] = entry.source
+            }
+        }
+    }
+}

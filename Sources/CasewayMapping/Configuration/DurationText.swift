@@ -1,0 +1,39 @@
+/// Durations as integrators write them in configuration: `"250ms"`, `"30s"`, `"5m"`, `"2h"`, `"7d"`.
+public enum DurationText {
+    private static let units: [(suffix: String, milliseconds: Int64)] = [
+        ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000),
+    ]
+
+    /// Parses one number followed by one unit; spaces between them are allowed.
+    public static func parse(_ text: String) -> Duration? {
+        let trimmed = text.trimmingSpaces()
+        for (suffix, milliseconds) in units.sorted(by: { $0.suffix.count > $1.suffix.count })
+        where trimmed.hasSuffix(suffix) {
+            let number = String(trimmed.dropLast(suffix.count)).trimmingSpaces()
+            guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                let value = Double(number), value.isFinite, value >= 0, value * Double(milliseconds) < 9.0e15
+            else { return nil }
+            return .milliseconds(Int64((value * Double(milliseconds)).rounded()))
+        }
+        return nil
+    }
+
+    /// Formats a duration in the largest unit that keeps it whole: `30s`, `5m`, `1500ms`.
+    public static func format(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        for (suffix, unit) in units.reversed() where milliseconds != 0 && milliseconds % unit == 0 {
+            return "\(milliseconds / unit)\(suffix)"
+        }
+        return "\(milliseconds)ms"
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs (Foundation-free, for configuration words).
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}
