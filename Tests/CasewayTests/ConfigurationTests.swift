@@ -168,6 +168,23 @@ struct ConfigurationTests {
         #expect(throws: ListenAddressError.self) { try ListenAddress.parse(":8080").get() }
     }
 
+    @Test func intakeXPath_IsCompiledAtLoadAndItsMistakesAreLocated() throws {
+        let withIntake = Self.validHub.replacingOccurrences(
+            of: "  timeouts:",
+            with: """
+                  intake: { xml: { namespaces: { crm: "urn:x" }, sender_reference: "/crm:Request/crm:Source/@reference" } },
+                  timeouts:
+                """)
+        let folder = try Self.validFolder(hub: withIntake)
+        let configuration = try Configuration.load(path: folder.path + "/caseway.json5", environment: Self.environment)
+        #expect(configuration.hub.intake.xmlSenderReference?.source == "/crm:Request/crm:Source/@reference")
+
+        let broken = try Self.validFolder(hub: withIntake.replacingOccurrences(of: "/crm:Request", with: "/nope:Request"))
+        let found = problems(broken)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("caseway.json5:10:68: intake.xml.sender_reference: not a usable XPath: undeclared namespace prefix") == true, "\(found)")
+    }
+
     @Test func didYouMean_SuggestsOnlyCloseWords() {
         #expect(DidYouMean.suggestion(for: "admn", among: ["submit", "admin"]) == "admin")
         #expect(DidYouMean.suggestion(for: "lisetn", among: ["listen", "limits"]) == "listen")

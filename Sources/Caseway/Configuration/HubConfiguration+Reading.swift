@@ -4,7 +4,7 @@ import Foundation
 
 extension HubConfiguration {
     static let fields = [
-        "listen", "data_directory", "mappings_directory", "connectors_directory", "clients", "limits", "timeouts",
+        "listen", "data_directory", "mappings_directory", "connectors_directory", "clients", "limits", "timeouts", "intake",
     ]
 
     /// Reads `caseway.json5`'s root object; every problem is reported, nil when there was any.
@@ -33,6 +33,7 @@ extension HubConfiguration {
         var limits = HubLimits()
         if let node = object["limits"] { readLimits(node, into: &limits) }
         if let node = object["timeouts"] { readTimeouts(node, into: &limits) }
+        let intake = object["intake"].map(readIntake) ?? IntakeSettings()
 
         guard root.diagnostics.problems.count == problemsBefore, let listen, let dataDirectory,
             let mappingsDirectory, let connectorsDirectory
@@ -40,7 +41,7 @@ extension HubConfiguration {
         return HubConfiguration(
             file: root.source.displayPath, listen: listen, dataDirectory: dataDirectory,
             mappingsDirectory: mappingsDirectory, connectorsDirectory: connectorsDirectory, clients: clients,
-            limits: limits)
+            limits: limits, intake: intake)
     }
 
     /// The connector and mapping folders as written, without reporting anything (the full read does that);
@@ -150,6 +151,32 @@ extension HubConfiguration {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+
+    private static func readIntake(_ node: ConfigurationNode) -> IntakeSettings {
+        var settings = IntakeSettings()
+        guard let object = node.object(allowed: ["xml"]), let xmlNode = object["xml"],
+            let xml = xmlNode.object(allowed: ["namespaces", "sender_reference"])
+        else { return settings }
+        var namespaces: [String: String] = [:]
+        if let namespacesNode = xml["namespaces"], case .object(let members) = namespacesNode.value,
+            let declared = namespacesNode.object(allowed: members.keys)
+        {
+            for prefix in members.keys {
+                guard let uriNode = declared[prefix], let uri = uriNode.nonEmptyString() else { continue }
+                namespaces[prefix] = uri
+            }
+        } else if let namespacesNode = xml["namespaces"] {
+            namespacesNode.problem("expected an object of prefix: \"namespace URI\", found \(namespacesNode.value.typeName)")
+        }
+        if let referenceNode = xml["sender_reference"], let source = referenceNode.nonEmptyString() {
+            do {
+                settings.xmlSenderReference = try XPathExpression(source, namespaces: namespaces)
+            } catch {
+                referenceNode.problem("not a usable XPath: \(error)")
+            }
+        }
+        return settings
     }
 
     private static func readLimits(_ node: ConfigurationNode, into limits: inout HubLimits) {

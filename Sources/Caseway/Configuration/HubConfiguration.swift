@@ -11,10 +11,11 @@ public struct HubConfiguration: Sendable {
     public var connectorsDirectory: URL
     public var clients: [ClientConfiguration]
     public var limits: HubLimits
+    public var intake: IntakeSettings
 
     public init(
         file: String, listen: ListenAddress, dataDirectory: URL, mappingsDirectory: URL, connectorsDirectory: URL,
-        clients: [ClientConfiguration], limits: HubLimits
+        clients: [ClientConfiguration], limits: HubLimits, intake: IntakeSettings = IntakeSettings()
     ) {
         self.file = file
         self.listen = listen
@@ -23,5 +24,6 @@ public struct HubConfiguration: Sendable {
         self.connectorsDirectory = connectorsDirectory
         self.clients = clients
         self.limits = limits
+        self.intake = intake
     }
 }
