@@ -38,6 +38,12 @@ final class RawClient {
         return true
     }
 
+    /// Whether something (a response, or end-of-stream) is waiting to be read.
+    func hasInput() -> Bool {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&poller, 1, 0) > 0
+    }
+
     /// Closes the sending side only.
     func shutdownWrite() {
         _ = Glibc.shutdown(descriptor, Int32(SHUT_WR))
