@@ -2,15 +2,16 @@ import CasewayHTTP
 import Dispatch
 import Foundation
 
-/// `caseway-bench http-healthz [--host H] [--port P] [--handler immediate|task]`: serves `GET /healthz`
-/// with the real server and router until SIGINT or SIGTERM, for `wrk` to load from outside.
+/// `caseway-bench http-healthz [--host H] [--port P] [--handler immediate|task|loop-task]`: serves
+/// `GET /healthz` with the real server and router until SIGINT or SIGTERM, for `wrk` to load from outside.
 ///
-/// `--handler task` answers through a Swift task and the loop's wake-up queue, as every API handler does;
-/// `immediate` (the default) answers on the event loop thread, as the health check does.
+/// `immediate` (the default) answers on the event loop thread, as the health check does; `task` answers
+/// through a Swift task on the global pool and the loop's wake-up queue, as API handlers do by default;
+/// `loop-task` runs that task on the event loop's own executor (`runsHandlersOnEventLoop`).
 func runHTTPHealthzBenchmark(arguments: [String]) async throws -> Int32 {
     var host = "127.0.0.1"
     var port = 8080
-    var useTask = false
+    var mode = "immediate"
     var index = 0
     while index < arguments.count {
         let argument = arguments[index]
@@ -24,29 +25,27 @@ func runHTTPHealthzBenchmark(arguments: [String]) async throws -> Int32 {
                 return 2
             }
             port = parsed
-        case ("--handler", "immediate"?):
-            useTask = false
-        case ("--handler", "task"?):
-            useTask = true
+        case ("--handler", let value?) where ["immediate", "task", "loop-task"].contains(value):
+            mode = value
         default:
-            FileHandle.standardError.write(Data("usage: caseway-bench http-healthz [--host H] [--port P] [--handler immediate|task]\n".utf8))
+            FileHandle.standardError.write(Data("usage: caseway-bench http-healthz [--host H] [--port P] [--handler immediate|task|loop-task]\n".utf8))
             return 2
         }
         index += 2
     }
 
     var router = Router()
-    if useTask {
-        router.add(.get, "/healthz") { _ in .text("ok") }
-    } else {
+    if mode == "immediate" {
         router.addImmediate(.get, "/healthz") { _ in .text("ok") }
+    } else {
+        router.add(.get, "/healthz") { _ in .text("ok") }
     }
     let server = HTTPServer(
-        configuration: .init(listen: [ListenAddress(host: host, port: port)]),
+        configuration: .init(listen: [ListenAddress(host: host, port: port)], runsHandlersOnEventLoop: mode == "loop-task"),
         router: router
     )
     let bound = try server.start()
-    let line = "http-healthz: listening on \(server.localAddresses.first?.description ?? "\(host):\(bound)") (\(useTask ? "task" : "immediate") handler)\n"
+    let line = "http-healthz: listening on \(server.localAddresses.first?.description ?? "\(host):\(bound)") (\(mode) handler)\n"
     FileHandle.standardOutput.write(Data(line.utf8))
 
     let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in

@@ -20,8 +20,13 @@ struct ServerTests {
         }
     }
 
-    func makeServer(_ configure: (inout HTTPServer.Configuration) -> Void = { _ in }, routes: (inout Router) -> Void = { _ in }) throws -> (HTTPServer, Int) {
+    func makeServer(
+        onLoop: Bool = false,
+        _ configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+        routes: (inout Router) -> Void = { _ in }
+    ) throws -> (HTTPServer, Int) {
         var configuration = HTTPServer.Configuration(listen: [ListenAddress(host: "127.0.0.1", port: 0)])
+        configuration.runsHandlersOnEventLoop = onLoop
         configure(&configuration)
         var router = Router.testRoutes()
         routes(&router)
@@ -30,8 +35,9 @@ struct ServerTests {
         return (server, port)
     }
 
-    @Test func servesKeepAliveAndPipelinedRequests() async throws {
-        let (server, port) = try makeServer()
+    @Test(arguments: [false, true])
+    func servesKeepAliveAndPipelinedRequests(handlersOnLoop: Bool) async throws {
+        let (server, port) = try makeServer(onLoop: handlersOnLoop)
         let responses = try await blocking {
             let client = try RawClient(port: port)
             client.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -139,9 +145,10 @@ struct ServerTests {
         await server.stop(timeout: .seconds(1))
     }
 
-    @Test func gracefulStopLetsAnInFlightHandlerFinish() async throws {
+    @Test(arguments: [false, true])
+    func gracefulStopLetsAnInFlightHandlerFinish(handlersOnLoop: Bool) async throws {
         let started = Signal()
-        let (server, port) = try makeServer(routes: { router in
+        let (server, port) = try makeServer(onLoop: handlersOnLoop, routes: { router in
             router.add(.get, "/slow") { _ in
                 started.raise()
                 try? await Task.sleep(for: .milliseconds(400))
@@ -174,8 +181,9 @@ struct ServerTests {
         #expect(throws: SocketError.self) { _ = try RawClient(port: port) }
     }
 
-    @Test func stopClosesWhatIsStillRunningAtTheDeadline() async throws {
-        let (server, port) = try makeServer(routes: { router in
+    @Test(arguments: [false, true])
+    func stopClosesWhatIsStillRunningAtTheDeadline(handlersOnLoop: Bool) async throws {
+        let (server, port) = try makeServer(onLoop: handlersOnLoop, routes: { router in
             router.add(.get, "/forever") { _ in
                 try? await Task.sleep(for: .seconds(30))
                 return .text("too late")
@@ -192,8 +200,9 @@ struct ServerTests {
         #expect(!result.text.contains("too late"))
     }
 
-    @Test func slowHandlerGets503AfterTheHandlerTimeout() async throws {
-        let (server, port) = try makeServer({ $0.handlerTimeout = .milliseconds(200) }, routes: { router in
+    @Test(arguments: [false, true])
+    func slowHandlerGets503AfterTheHandlerTimeout(handlersOnLoop: Bool) async throws {
+        let (server, port) = try makeServer(onLoop: handlersOnLoop, { $0.handlerTimeout = .milliseconds(200) }, routes: { router in
             router.add(.get, "/stuck") { _ in
                 try? await Task.sleep(for: .seconds(10))
                 return .text("never")

@@ -97,6 +97,10 @@ enum HTTPResponseEncoder {
     /// Copies a value, turning any byte not allowed in a field value (CR, LF, NUL...) into a space,
     /// so that no handler can split a response.
     private static func appendSanitized(_ bytes: String.UTF8View, to output: inout [UInt8]) {
+        if bytes.allSatisfy(ASCII.isFieldValueCharacter) {
+            output.append(contentsOf: bytes)
+            return
+        }
         for byte in bytes {
             output.append(ASCII.isFieldValueCharacter(byte) ? byte : ASCII.space)
         }

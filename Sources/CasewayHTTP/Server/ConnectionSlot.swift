@@ -1,11 +1,10 @@
 /// The event loop's record of one open socket: its connection state machine and its running handler.
 ///
-/// A class so that the loop mutates the state machine in place (no copy of its buffers per event).
 final class ConnectionSlot {
     let socket: Socket
     /// Distinguishes this connection from a later one that reuses the same descriptor number.
     let id: UInt64
-    var connection: HTTPConnection
+    let connection: HTTPConnection
     /// What epoll currently watches the socket for.
     var interest: EventPoll.Events
     /// The task running a handler for this connection, cancelled on timeout or close.

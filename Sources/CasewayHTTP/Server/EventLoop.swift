@@ -13,6 +13,8 @@ final class EventLoop {
     private let router: Router
     private let settings: ConnectionSettings
     private let maxConnections: Int
+    /// Where handler tasks run when they run on this thread; nil: the global concurrent executor.
+    private let executor: LoopExecutor?
     /// Connections beyond the maximum that are still being told 503; beyond this, they are just closed.
     private let maxRefused: Int
     private var slots: [ConnectionSlot?] = []
@@ -29,8 +31,17 @@ final class EventLoop {
     private var acceptPausedUntil: ContinuousClock.Instant?
 
     /// Takes over an epoll instance in which the listeners and the inbox's eventfd are already registered.
-    init(poll: EventPoll, inbox: LoopInbox, listeners: [Socket], router: Router, settings: ConnectionSettings, maxConnections: Int) {
+    init(
+        poll: EventPoll,
+        inbox: LoopInbox,
+        listeners: [Socket],
+        router: Router,
+        settings: ConnectionSettings,
+        maxConnections: Int,
+        runsHandlersOnLoop: Bool
+    ) {
         self.poll = poll
+        self.executor = runsHandlersOnLoop ? LoopExecutor(inbox: inbox) : nil
         self.inbox = inbox
         self.listeners = listeners
         self.router = router
@@ -54,7 +65,8 @@ final class EventLoop {
         while true {
             let count: Int
             do {
-                count = try poll.wait(into: ready, timeoutMilliseconds: waitTimeout())
+                let timeout = inbox.prepareToSleep() ? waitTimeout() : 0
+                count = try poll.wait(into: ready, timeoutMilliseconds: timeout)
             } catch {
                 settings.log?("http: \(error); the server stops")
                 break
@@ -63,6 +75,7 @@ final class EventLoop {
             for index in 0..<count {
                 handle(ready[index])
             }
+            processInbox()
             if time.instant >= nextSweep { sweep() }
             if let stopDeadline, activeCount + refusedCount == 0 || time.instant >= stopDeadline { break }
         }
@@ -74,7 +87,11 @@ final class EventLoop {
     private func handle(_ event: cepoll_ready) {
         let fd = event.fd
         if fd == inbox.notifier.descriptor {
-            drainInbox()
+            do {
+                try inbox.notifier.drain()
+            } catch {
+                settings.log?("http: \(error)")
+            }
             return
         }
         if let listener = listeners.first(where: { $0.descriptor == fd }) {
@@ -180,29 +197,42 @@ final class EventLoop {
         let inbox = self.inbox
         let fd = slot.socket.descriptor
         let id = slot.id
-        slot.task = Task {
+        let work: @Sendable () async -> Void = {
             let response = await handler(request)
             inbox.post(.response(fd: fd, id: id, sequence: sequence, response))
         }
+        slot.task = executor.map { Task(executorPreference: $0, operation: work) } ?? Task(operation: work)
     }
 
-    private func drainInbox() {
-        do {
-            try inbox.notifier.drain()
-        } catch {
-            settings.log?("http: \(error)")
-        }
-        for message in inbox.take() {
-            switch message {
-            case .response(let fd, let id, let sequence, let response):
-                // The connection may have closed (or timed out) while its handler ran.
-                guard fd >= 0, Int(fd) < slots.count, let slot = slots[Int(fd)], slot.id == id else { continue }
-                slot.task = nil
-                perform(slot.connection.complete(response, sequence: sequence, at: time), for: slot)
-                settle(slot)
-            case .stop(let deadline):
-                beginStopping(deadline: deadline)
+    /// Handles every message posted since the last round (the eventfd, if it fired, was drained in `handle`).
+    private func processInbox() {
+        // Jobs run here may post responses (and more jobs); a few rounds take those without another wait,
+        // and the bound keeps a task that yields in a loop from starving the sockets.
+        for _ in 0..<8 {
+            let messages = inbox.take()
+            if messages.isEmpty { return }
+            for message in messages {
+                handle(message)
             }
+        }
+    }
+
+    private func handle(_ message: LoopInbox.Message) {
+        switch message {
+        case .response(let fd, let id, let sequence, let response):
+            // The connection may have closed (or timed out) while its handler ran.
+            guard fd >= 0, Int(fd) < slots.count, let slot = slots[Int(fd)], slot.id == id else { return }
+            slot.task = nil
+            perform(slot.connection.complete(response, sequence: sequence, at: time), for: slot)
+            settle(slot)
+        case .job(let job):
+            if let executor {
+                job.runSynchronously(on: executor.asUnownedTaskExecutor())
+            } else {
+                globalConcurrentExecutor.enqueue(job)
+            }
+        case .stop(let deadline):
+            beginStopping(deadline: deadline)
         }
     }
 
@@ -347,7 +377,10 @@ final class EventLoop {
         }
         for listener in listeners { listener.close() }
         listeners = []
-        inbox.close()
+        // Handler tasks still queued here finish elsewhere: a task is never left half-run.
+        for case .job(let job) in inbox.close() {
+            globalConcurrentExecutor.enqueue(job)
+        }
         poll.close()
     }
 }

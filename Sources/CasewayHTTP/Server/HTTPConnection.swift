@@ -3,7 +3,11 @@
 ///
 /// Requests on a connection are handled one at a time: the next pipelined request is parsed only once
 /// the previous response is queued, which keeps responses in request order (RFC 9112 §9.3.2).
-struct HTTPConnection {
+///
+/// A class, not a struct, because the loop keeps it in a slot and calls into it on every event:
+/// reaching a struct through a class property copied the whole state (profiled), a reference does not.
+/// It is confined to the event loop thread.
+final class HTTPConnection {
     /// Where the connection is in its life.
     enum Phase: Sendable, Equatable {
         /// Waiting for (the rest of) a request line and header section.
@@ -85,7 +89,7 @@ struct HTTPConnection {
     }
 
     /// Records that `count` bytes of output were sent; `blocked` when the socket would take no more.
-    mutating func didSend(_ count: Int, blocked: Bool, at time: LoopTime) {
+    func didSend(_ count: Int, blocked: Bool, at time: LoopTime) {
         outputSent += count
         if outputSent >= output.count {
             // Release large buffers so that a thousand idle connections stay small.
@@ -98,7 +102,7 @@ struct HTTPConnection {
     }
 
     /// After the final response went out and the sending side was shut: wait for the peer to close.
-    mutating func startLingering(at time: LoopTime) {
+    func startLingering(at time: LoopTime) {
         guard phase == .closing else { return }
         phase = peerClosed ? .closed : .lingering
         deadlines.begin(.linger, at: time.instant)
@@ -107,7 +111,7 @@ struct HTTPConnection {
     // MARK: Input
 
     /// Takes newly read bytes and parses as far as possible.
-    mutating func receive(_ bytes: UnsafeRawBufferPointer, at time: LoopTime) -> Action {
+    func receive(_ bytes: UnsafeRawBufferPointer, at time: LoopTime) -> Action {
         switch phase {
         case .lingering, .closing, .closed:
             return .none  // input after the final response is drained unread
@@ -131,7 +135,7 @@ struct HTTPConnection {
     }
 
     /// The peer closed its sending side.
-    mutating func receiveEndOfStream(at time: LoopTime) {
+    func receiveEndOfStream(at time: LoopTime) {
         peerClosed = true
         switch phase {
         case .awaitingHead:
@@ -145,7 +149,7 @@ struct HTTPConnection {
     }
 
     /// Parses input that was held back (pipelined requests, output backpressure); call after progress.
-    mutating func resume(at time: LoopTime) -> Action {
+    func resume(at time: LoopTime) -> Action {
         guard !pending.isEmpty, canParse else { return .none }
         var buffer: [UInt8] = []
         swap(&buffer, &pending)
@@ -163,14 +167,14 @@ struct HTTPConnection {
     }
 
     /// A partial request left in `pending` starts the header clock if the connection was idle.
-    private mutating func noteUnconsumedInput(at time: LoopTime) {
+    private func noteUnconsumedInput(at time: LoopTime) {
         guard phase == .awaitingHead, !pending.isEmpty, !requestStarted else { return }
         requestStarted = true
         deadlines.begin(.head, at: time.instant)
     }
 
     /// Parses requests out of `bytes` until more input is needed or a handler must run.
-    private mutating func process(_ bytes: UnsafeRawBufferPointer, at time: LoopTime) -> (consumed: Int, action: Action) {
+    private func process(_ bytes: UnsafeRawBufferPointer, at time: LoopTime) -> (consumed: Int, action: Action) {
         var offset = 0
         while canParse {
             let event: HTTPRequestParser.Event?
@@ -200,7 +204,7 @@ struct HTTPConnection {
     }
 
     /// Routes a parsed head and decides about its body before any of the body is read.
-    private mutating func begin(_ head: HTTPRequestHead, moreInput: Bool, at time: LoopTime) -> Action? {
+    private func begin(_ head: HTTPRequestHead, moreInput: Bool, at time: LoopTime) -> Action? {
         var request = head.request(body: [])
         let route: Route
         switch router.match(head.method, path: request.path) {
@@ -237,7 +241,7 @@ struct HTTPConnection {
     }
 
     /// Answers a request the router refused; its body (if any) is not read, so the connection then closes.
-    private mutating func answerWithoutBody(_ head: HTTPRequestHead, _ response: HTTPResponse, at time: LoopTime) -> Action? {
+    private func answerWithoutBody(_ head: HTTPRequestHead, _ response: HTTPResponse, at time: LoopTime) -> Action? {
         var keepAlive = head.keepAlive
         if !head.framing.hasContent {
             _ = try? parser.startBody(limit: 0)
@@ -250,7 +254,7 @@ struct HTTPConnection {
     }
 
     /// Runs an immediate handler in place, or hands a task handler to the loop.
-    private mutating func run(_ exchange: Exchange, at time: LoopTime) -> Action? {
+    private func run(_ exchange: Exchange, at time: LoopTime) -> Action? {
         self.exchange = exchange
         switch exchange.handler {
         case .immediate(let handler):
@@ -265,14 +269,14 @@ struct HTTPConnection {
     }
 
     /// A task handler's response for request `sequence`; ignored when that request already timed out.
-    mutating func complete(_ response: HTTPResponse, sequence: UInt64, at time: LoopTime) -> Action {
+    func complete(_ response: HTTPResponse, sequence: UInt64, at time: LoopTime) -> Action {
         guard phase == .handling, sequence == self.sequence, let exchange else { return .none }
         queue(response, isHeadRequest: exchange.request.method == .head, at: time)
         return resume(at: time)
     }
 
     /// Encodes the response to the current exchange and moves on to the next request or to closing.
-    private mutating func queue(_ response: HTTPResponse, isHeadRequest: Bool, at time: LoopTime) {
+    private func queue(_ response: HTTPResponse, isHeadRequest: Bool, at time: LoopTime) {
         let asked = exchange?.keepAlive ?? false
         let keepAlive = asked && !draining && !peerClosed && !response.headers.containsToken("close", in: "Connection")
         let context = HTTPResponseEncoder.Context(
@@ -296,7 +300,7 @@ struct HTTPConnection {
 
     /// Answers a request that cannot be read any further, then closes (RFC 9112 §9.6 / NIO's rule:
     /// an error response only when no response has started, which holds since requests run one at a time).
-    private mutating func fail(_ error: HTTPParseError, isHeadRequest: Bool = false, at time: LoopTime) {
+    private func fail(_ error: HTTPParseError, isHeadRequest: Bool = false, at time: LoopTime) {
         settings.log?("http: \(error)")
         exchange = nil
         let response = HTTPResponse.problem(status: error.status, detail: error.detail)
@@ -310,7 +314,7 @@ struct HTTPConnection {
 
     /// What ran out at `now`, after acting on it (a 408 or 503 queued, or the connection closed);
     /// nil when nothing has. On `.handler` the loop cancels the handler's task.
-    mutating func expire(at time: LoopTime) -> ConnectionDeadlines.Expiry? {
+    func expire(at time: LoopTime) -> ConnectionDeadlines.Expiry? {
         guard let expiry = deadlines.expired(at: time.instant, settings.timeouts) else { return nil }
         switch expiry {
         case .idle, .write, .linger:
@@ -330,7 +334,7 @@ struct HTTPConnection {
         return expiry
     }
 
-    private mutating func timeOut(_ status: HTTPStatus, _ detail: String, at time: LoopTime) {
+    private func timeOut(_ status: HTTPStatus, _ detail: String, at time: LoopTime) {
         settings.log?("http: \(status.code): \(detail)")
         let isHeadRequest = exchange?.request.method == .head
         exchange = nil
@@ -342,7 +346,7 @@ struct HTTPConnection {
     }
 
     /// Turns a connection beyond the server's maximum away: 503 problem+json, then close.
-    mutating func refuse(at time: LoopTime) {
+    func refuse(at time: LoopTime) {
         let response = HTTPResponse.problem(status: .serviceUnavailable, detail: "The server has too many open connections; try again shortly.")
         var withRetry = response
         withRetry.headers.add("Retry-After", "1")
@@ -352,7 +356,7 @@ struct HTTPConnection {
     }
 
     /// The server is stopping: idle connections close now, requests under way finish with `Connection: close`.
-    mutating func beginDraining(at time: LoopTime) {
+    func beginDraining(at time: LoopTime) {
         draining = true
         if phase == .awaitingHead, !requestStarted, pending.isEmpty {
             phase = hasOutput ? .closing : .closed

@@ -26,6 +26,11 @@ extension HTTPServer {
         public var maxConnections: Int
         /// The listen(2) backlog. Default 1024.
         public var backlog: Int32
+        /// Whether handler tasks run on the event loop thread (a task executor there) instead of the
+        /// global concurrent pool. Default false. True saves the thread hop per request (a large share
+        /// of a trivial request's cost), but a handler's CPU work then delays every connection: only for
+        /// handlers that mostly await.
+        public var runsHandlersOnEventLoop: Bool
         /// Receives one line per refused request, timeout or socket failure. Default: none.
         public var log: (@Sendable (String) -> Void)?
 
@@ -42,6 +47,7 @@ extension HTTPServer {
             lingerTimeout: Duration = .seconds(2),
             maxConnections: Int = 10_000,
             backlog: Int32 = 1024,
+            runsHandlersOnEventLoop: Bool = false,
             log: (@Sendable (String) -> Void)? = nil
         ) {
             self.listen = listen
@@ -55,6 +61,7 @@ extension HTTPServer {
             self.lingerTimeout = lingerTimeout
             self.maxConnections = maxConnections
             self.backlog = backlog
+            self.runsHandlersOnEventLoop = runsHandlersOnEventLoop
             self.log = log
         }
 

@@ -53,7 +53,7 @@ public final class HTTPServer: Sendable {
             } catch {
                 for listener in listeners { listener.close() }
                 if let (poll, inbox) = resources {
-                    inbox.close()
+                    _ = inbox.close()
                     poll.close()
                 }
                 throw error
@@ -65,9 +65,18 @@ public final class HTTPServer: Sendable {
             let loopListeners = listeners
             let settings = configuration.connectionSettings
             let maxConnections = configuration.maxConnections
+            let runsHandlersOnLoop = configuration.runsHandlersOnEventLoop
             let completion = self.completion
             let thread = Thread {
-                let loop = EventLoop(poll: poll, inbox: inbox, listeners: loopListeners, router: router, settings: settings, maxConnections: maxConnections)
+                let loop = EventLoop(
+                    poll: poll,
+                    inbox: inbox,
+                    listeners: loopListeners,
+                    router: router,
+                    settings: settings,
+                    maxConnections: maxConnections,
+                    runsHandlersOnLoop: runsHandlersOnLoop
+                )
                 loop.run()
                 completion.finish()
             }

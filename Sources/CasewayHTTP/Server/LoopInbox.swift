@@ -5,12 +5,17 @@ final class LoopInbox: Sendable {
     enum Message: Sendable {
         /// A task handler's response for connection `id` on descriptor `fd`, request `sequence`.
         case response(fd: Int32, id: UInt64, sequence: UInt64, HTTPResponse)
+        /// A job of a handler task that prefers the loop's executor.
+        case job(UnownedJob)
         /// Stop accepting and drain until `deadline`.
         case stop(deadline: ContinuousClock.Instant)
     }
 
     private struct State {
         var messages: [Message] = []
+        /// The loop is (about to be) blocked in epoll_wait: a post must write the eventfd to wake it.
+        /// While it is awake it takes messages after every round anyway, so no write is needed.
+        var sleeping = false
         /// A wake-up has been written and not yet consumed: further posts need not write again.
         var signalled = false
         /// The loop has exited and closed the eventfd: its number may belong to another file by now.
@@ -30,7 +35,7 @@ final class LoopInbox: Sendable {
         state.withLock { state in
             guard !state.closed else { return false }
             state.messages.append(message)
-            if !state.signalled {
+            if state.sleeping, !state.signalled {
                 state.signalled = true
                 // Written under the lock so that `close()` cannot close the descriptor in between.
                 do {
@@ -43,9 +48,20 @@ final class LoopInbox: Sendable {
         }
     }
 
-    /// Everything posted so far; the loop calls it after draining the eventfd, so no wake-up is lost.
+    /// Called by the loop before it blocks: false when messages are already waiting (do not block).
+    func prepareToSleep() -> Bool {
+        state.withLock { state in
+            guard state.messages.isEmpty else { return false }
+            state.sleeping = true
+            return true
+        }
+    }
+
+    /// Everything posted so far; the loop calls it after every wait (having drained the eventfd if it
+    /// was readable), so no message waits for a wake-up that was never written.
     func take() -> [Message] {
         state.withLock { state in
+            state.sleeping = false
             state.signalled = false
             let messages = state.messages
             state.messages = []
@@ -53,12 +69,14 @@ final class LoopInbox: Sendable {
         }
     }
 
-    /// Refuses further messages and closes the eventfd.
-    func close() {
+    /// Refuses further messages and closes the eventfd; returns what was still queued.
+    func close() -> [Message] {
         state.withLock { state in
             state.closed = true
+            let left = state.messages
             state.messages = []
             notifier.close()
+            return left
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Drives one `HTTPConnection` with raw bytes and explicit times, the way the event loop would,
 /// and collects what it would have sent.
 struct ConnectionDriver {
-    var connection: HTTPConnection
+    let connection: HTTPConnection
     let start: ContinuousClock.Instant
     var now: ContinuousClock.Instant
     /// Task handler dispatches not yet completed, oldest first.
