@@ -239,7 +239,8 @@ final class EventLoop {
     // MARK: Accepting
 
     private func acceptConnections(from listener: Socket) {
-        while true {
+        // A bounded batch: under a connection flood, clients already connected still get their turn.
+        for _ in 0..<128 {
             let accepted: Socket?
             do {
                 accepted = try listener.accept()
