@@ -105,6 +105,37 @@ struct ServerTests {
         await server.stop(timeout: .seconds(1))
     }
 
+    @Test func badInputGetsItsStatusOverRealSocketsAndOthersAreStillServed() async throws {
+        let (server, port) = try makeServer()
+        let cases: [(String, Int)] = [
+            ("GET / HTTP/1.1 junk\r\nHost: t\r\n\r\n", 400),
+            ("GET /healthz HTTP/1.1\r\nHost : t\r\n\r\n", 400),
+            ("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+            ("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n", 400),
+            ("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: br, chunked\r\n\r\n", 501),
+            ("GET /healthz HTTP/1.1\r\nHost: t\r\nX: " + String(repeating: "v", count: 20_000) + "\r\n\r\n", 431),
+        ]
+        let results = try await blocking {
+            try cases.map { request, _ in
+                let client = try RawClient(port: port)
+                client.write(request)
+                let answer = client.readUntilClosed()
+                return (ParsedResponse.split(answer.text).first?.status ?? 0, answer.closed)
+            }
+        }
+        for (index, result) in results.enumerated() {
+            #expect(result.0 == cases[index].1, "\(cases[index].0.prefix(60).debugDescription)")
+            #expect(result.1, "the connection closes after \(cases[index].1)")
+        }
+        let fine = try await blocking {
+            let client = try RawClient(port: port)
+            client.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+            return client.readResponses(1).first?.body
+        }
+        #expect(fine == "ok")
+        await server.stop(timeout: .seconds(1))
+    }
+
     @Test func clientDisconnectingMidBodyDoesNotDisturbTheServer() async throws {
         let (server, port) = try makeServer()
         let bodies = try await blocking {
