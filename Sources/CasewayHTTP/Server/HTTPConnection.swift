@@ -150,6 +150,7 @@ final class HTTPConnection {
 
     /// Parses input that was held back (pipelined requests, output backpressure); call after progress.
     func resume(at time: LoopTime) -> Action {
+        defer { closeIfPeerIsDone(at: time) }
         guard !pending.isEmpty, canParse else { return .none }
         var buffer: [UInt8] = []
         swap(&buffer, &pending)
@@ -160,6 +161,13 @@ final class HTTPConnection {
         }
         noteUnconsumedInput(at: time)
         return action
+    }
+
+    /// A half-closed client is answered for every request it sent, then the connection closes.
+    private func closeIfPeerIsDone(at time: LoopTime) {
+        guard peerClosed, phase == .awaitingHead else { return }
+        phase = hasOutput ? .closing : .closed
+        deadlines.begin(.linger, at: time.instant)
     }
 
     private var canParse: Bool {
@@ -278,7 +286,9 @@ final class HTTPConnection {
     /// Encodes the response to the current exchange and moves on to the next request or to closing.
     private func queue(_ response: HTTPResponse, isHeadRequest: Bool, at time: LoopTime) {
         let asked = exchange?.keepAlive ?? false
-        let keepAlive = asked && !draining && !peerClosed && !response.headers.containsToken("close", in: "Connection")
+        // A half-closed peer does not make this `close`: requests it pipelined before closing are still
+        // answered, and `closeIfPeerIsDone` ends the connection after the last of them.
+        let keepAlive = asked && !draining && !response.headers.containsToken("close", in: "Connection")
         let context = HTTPResponseEncoder.Context(
             isHeadRequest: isHeadRequest,
             keepAlive: keepAlive,
