@@ -15,11 +15,11 @@ enum HTTPResponseEncoder {
     /// Appends the encoded `response` to `output`.
     static func encode(_ response: HTTPResponse, context: Context, into output: inout [UInt8]) {
         let status = response.status
-        output.append(contentsOf: "HTTP/1.1 ".utf8)
+        append("HTTP/1.1 ", to: &output)
         appendDecimal(status.code, to: &output)
         output.append(ASCII.space)
         appendSanitized(status.reasonPhrase.utf8, to: &output)
-        output.append(contentsOf: "\r\n".utf8)
+        append("\r\n", to: &output)
 
         var declaredLength: String?
         var hasDate = false
@@ -36,18 +36,18 @@ enum HTTPResponseEncoder {
             guard !field.name.isEmpty, field.name.utf8.allSatisfy(ASCII.isTokenCharacter) else { continue }
             if HTTPHeaders.namesMatch(field.name, "Date") { hasDate = true }
             output.append(contentsOf: field.name.utf8)
-            output.append(contentsOf: ": ".utf8)
+            append(": ", to: &output)
             appendSanitized(field.value.utf8, to: &output)
-            output.append(contentsOf: "\r\n".utf8)
+            append("\r\n", to: &output)
         }
         if !hasDate, !context.date.isEmpty {
-            output.append(contentsOf: "Date: ".utf8)
+            append("Date: ", to: &output)
             output.append(contentsOf: context.date)
-            output.append(contentsOf: "\r\n".utf8)
+            append("\r\n", to: &output)
         }
         // RFC 9112 §6.3 rule 1 / RFC 9110 §8.6: no Content-Length on 1xx, 204 and 304.
         if status.allowsContent {
-            output.append(contentsOf: "Content-Length: ".utf8)
+            append("Content-Length: ", to: &output)
             if context.isHeadRequest, response.body.isEmpty, let declaredLength,
                !declaredLength.isEmpty, declaredLength.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
                 // A HEAD handler may state the length GET would have without producing the content.
@@ -55,14 +55,14 @@ enum HTTPResponseEncoder {
             } else {
                 appendDecimal(response.body.count, to: &output)
             }
-            output.append(contentsOf: "\r\n".utf8)
+            append("\r\n", to: &output)
         }
         if !context.keepAlive {
-            output.append(contentsOf: "Connection: close\r\n".utf8)
+            append("Connection: close\r\n", to: &output)
         } else if context.announceKeepAlive {
-            output.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+            append("Connection: keep-alive\r\n", to: &output)
         }
-        output.append(contentsOf: "\r\n".utf8)
+        append("\r\n", to: &output)
         if status.allowsContent, !context.isHeadRequest {
             output.append(contentsOf: response.body)
         }
@@ -70,6 +70,12 @@ enum HTTPResponseEncoder {
 
     /// `100 Continue` (RFC 9110 §15.2.1), the interim response that invites the body.
     static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    /// Appends a literal with one copy (a String's UTF-8 view goes through a slower generic path).
+    @inline(__always)
+    private static func append(_ literal: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
 
     /// Appends the decimal digits of a non-negative integer without creating a String.
     static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
