@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (see docs/architecture.md): targets depend one way only, leaves first.
-//   CSQLite, CLibXML2 -> CasewayMapping, CasewayStore, CasewayHTTP -> Caseway -> caseway
+//   CSQLite, CLibXML2, CEpoll -> CasewayMapping, CasewayStore, CasewayHTTP -> Caseway -> caseway
 let package = Package(
     name: "Caseway",
     platforms: [.macOS(.v15)],
@@ -23,7 +23,9 @@ let package = Package(
         ),
         .target(name: "CasewayMapping", dependencies: ["CLibXML2"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "CasewayStore", dependencies: ["CSQLite"]),
-        .target(name: "CasewayHTTP"),
+        // epoll, eventfd and accept4, which the Glibc module does not export.
+        .target(name: "CEpoll"),
+        .target(name: "CasewayHTTP", dependencies: ["CEpoll"]),
         .target(name: "Caseway", dependencies: ["CasewayMapping", "CasewayStore", "CasewayHTTP"]),
         .executableTarget(name: "caseway", dependencies: ["Caseway"]),
         // Benchmarks and the child processes of the crash tests; never shipped to a council.
