@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "CasewayStoreTests", dependencies: ["CasewayStore", "caseway-bench"]),
         .testTarget(name: "CasewayHTTPTests", dependencies: ["CasewayHTTP"]),
         .testTarget(name: "CasewayTests", dependencies: ["Caseway"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["caseway"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["caseway", "CasewayStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

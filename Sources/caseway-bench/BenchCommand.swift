@@ -9,6 +9,7 @@ enum BenchCommand {
     static let usage = """
         usage: caseway-bench store [--writers 1,8,64] [--seconds 5] [--data DIR]
                caseway-bench store-crash-child --data DIR [--writers N]
+               caseway-bench http-healthz [--port P] [--handler immediate|task|loop-task]
         """
 
     static func run(_ arguments: [String]) async -> Int32 {
@@ -21,14 +22,19 @@ enum BenchCommand {
             case "store-crash-child":
                 let options = try BenchOptions(parsing: arguments.dropFirst(), allowed: ["data", "writers"])
                 return await StoreCrashChild.run(options)
+            case "http-healthz":
+                return try await runHTTPHealthzBenchmark(arguments: Array(arguments.dropFirst()))
             case "help", "--help", "-h":
                 print(usage)
                 return 0
             default:
                 return usageError("unknown subcommand '\(command)'")
             }
-        } catch {
+        } catch let error as BenchUsageError {
             return usageError(error.message)
+        } catch {
+            printError("caseway-bench: \(error)")
+            return 1
         }
     }
 

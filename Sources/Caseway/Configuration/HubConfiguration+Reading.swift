@@ -1,3 +1,4 @@
+import CasewayHTTP
 import CasewayMapping
 import CasewayStore
 import Foundation

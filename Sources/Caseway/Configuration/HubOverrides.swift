@@ -1,3 +1,4 @@
+import CasewayHTTP
 import CasewayMapping
 /// Settings given on the command line that take precedence over `caseway.json5`.
 public struct HubOverrides: Sendable {

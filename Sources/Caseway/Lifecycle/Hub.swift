@@ -1,28 +1,57 @@
+import CasewayHTTP
 import CasewayMapping
 import CasewayStore
 import Foundation
 
-/// The running hub: the store and the services on it, started in order and stopped in reverse.
+/// The running hub: the store, the API and the services on them, started in order and stopped in reverse.
 public final class Hub: Sendable {
     public let configuration: Configuration
     public let store: Store
+    public let server: HTTPServer
     public let log: HubLog
+    private let readiness: ReadinessFlag
 
-    private init(configuration: Configuration, store: Store, log: HubLog) {
+    private init(configuration: Configuration, store: Store, server: HTTPServer, log: HubLog, readiness: ReadinessFlag) {
         self.configuration = configuration
         self.store = store
+        self.server = server
         self.log = log
+        self.readiness = readiness
     }
 
-    /// Opens the store and starts the services; throws a one-line reason when it cannot.
+    /// Where the API listens now (with the real port when the configuration asked for port 0).
+    public var listenAddresses: [ListenAddress] { server.localAddresses }
+
+    /// Opens the store, starts the API and logs one start-up line; throws a one-line reason when it cannot.
     public static func start(configuration: Configuration, log: HubLog = HubLog()) async throws -> Hub {
         let store = try Store(directory: configuration.hub.dataDirectory.path)
-        let hub = Hub(configuration: configuration, store: store, log: log)
+        let readiness = ReadinessFlag()
+        let intake = CaseIntake(store: store, settings: configuration.hub.intake, clock: log.clock)
+        let api = HubAPI(
+            intake: intake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
+            isReady: { readiness.isSet })
+        let limits = configuration.hub.limits
+        let server = HTTPServer(
+            configuration: HTTPServer.Configuration(
+                listen: [configuration.hub.listen], maxHeadSize: limits.headerBytes, maxHeaderCount: limits.headerCount,
+                defaultBodyLimit: limits.requestBodyBytes, headerTimeout: limits.headerTimeout,
+                bodyTimeout: limits.bodyTimeout, idleTimeout: limits.idleTimeout, handlerTimeout: limits.handlerTimeout,
+                maxConnections: limits.connections,
+                log: { message in log.warning("http", ["detail": .string(message)]) }),
+            router: api.router(bodyLimit: limits.requestBodyBytes))
+        do {
+            try server.start()
+        } catch {
+            await store.close()
+            throw HubStartError("cannot listen on \(configuration.hub.listen): \(error)")
+        }
+        let hub = Hub(configuration: configuration, store: store, server: server, log: log, readiness: readiness)
+        readiness.set()
         log.info(
             "caseway started",
             [
                 "version": .string(CasewayVersion.current),
-                "listen": .string(configuration.hub.listen.description),
+                "listen": .string(hub.listenAddresses.map(\.description).joined(separator: ",")),
                 "data_directory": .string(configuration.hub.dataDirectory.path),
                 "connectors": .number(JSONNumber(configuration.connectors.count)),
                 "mappings": .number(JSONNumber(configuration.mappings.count)),
@@ -30,8 +59,10 @@ public final class Hub: Sendable {
         return hub
     }
 
-    /// Stops the services in reverse order, letting work in flight finish, then closes the store.
+    /// Stops taking work, lets requests in flight finish within the grace period, then closes the store.
     public func stop() async {
+        readiness.clear()
+        await server.stop(timeout: configuration.hub.limits.shutdownGrace)
         await store.close()
         log.info("caseway stopped")
     }
@@ -42,7 +73,8 @@ public final class Hub: Sendable {
         let shutdown = ShutdownSignal()
         let hub = try await start(configuration: configuration, log: log)
         let signal = await shutdown.wait()
-        log.info("caseway stopping", ["signal": .string(signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "\(signal)")])
+        let name = signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "signal \(signal)"
+        log.info("caseway stopping", ["signal": .string(name)])
         await hub.stop()
     }
 }

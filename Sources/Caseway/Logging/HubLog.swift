@@ -29,6 +29,16 @@ public struct HubLog: Sendable {
         sink.write(line)
     }
 
+    /// Writes one request's log line: `msg` is `request`, the fields follow in the order given.
+    public func request(_ fields: JSONObject) {
+        var line = JSONObject()
+        line["time"] = .string(clock.now().description)
+        line["level"] = .string(Level.info.rawValue)
+        line["msg"] = .string("request")
+        for member in fields.members { line[member.key] = member.value }
+        sink.write(line)
+    }
+
     public func info(_ message: String, _ fields: KeyValuePairs<String, JSONValue> = [:]) {
         log(.info, message, fields)
     }

@@ -1,15 +1,4 @@
-import CasewayMapping
-/// Where the HTTP API listens: `127.0.0.1:8080`, `[::1]:8080`, `0.0.0.0:8080`, `localhost:8080`.
-public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
-    public var host: String
-    /// 0 asks the system for a free port (tests use it).
-    public var port: Int
-
-    public init(host: String, port: Int) {
-        self.host = host
-        self.port = port
-    }
-
+extension ListenAddress {
     /// Parses `host:port` or `[ipv6]:port`; returns a reason when the text is not one.
     public static func parse(_ text: String) -> Result<ListenAddress, ListenAddressError> {
         let host: Substring
@@ -37,18 +26,5 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
             return .failure(.init("\"\(portText)\" is not a port (0...65535)"))
         }
         return .success(ListenAddress(host: String(host), port: port))
-    }
-
-    public var description: String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-    }
-}
-
-/// Why a listen address could not be read.
-public struct ListenAddressError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-
-    init(_ description: String) {
-        self.description = description
     }
 }

@@ -1,0 +1,54 @@
+import CasewayMapping
+import CasewayStore
+
+/// A case as the API shows it: ids, references and where each delivery stands (never the body).
+struct CaseView {
+    var record: CaseRecord
+    var deliveries: [DeliveryRecord]
+
+    /// What `POST /v1/cases` answers: the id, a status and the deliveries routing created.
+    var summary: JSONValue {
+        var object = JSONObject()
+        object["id"] = .string(record.id.text)
+        object["status"] = .string(status)
+        object["deliveries"] = .array(deliveries.map(Self.deliverySummary))
+        return .object(object)
+    }
+
+    /// What `GET /v1/cases/{id}` answers.
+    var json: JSONValue {
+        var object = JSONObject()
+        object["id"] = .string(record.id.text)
+        object["status"] = .string(status)
+        object["received_at"] = .string(record.receivedAt.description)
+        object["client"] = .string(record.client)
+        object["sender_reference"] = record.senderReference.map(JSONValue.string) ?? .null
+        object["content_type"] = .string(record.contentType)
+        object["body_bytes"] = .number(JSONNumber(record.body.count))
+        object["deliveries"] = .array(deliveries.map(Self.deliveryDetail))
+        return .object(object)
+    }
+
+    /// `accepted` until a delivery exists; then the least advanced delivery's state speaks for the case.
+    var status: String {
+        if deliveries.isEmpty { return "accepted" }
+        if deliveries.allSatisfy({ $0.state == .delivered }) { return "delivered" }
+        if deliveries.contains(where: { $0.state == .dead }) { return "attention" }
+        return "in_progress"
+    }
+
+    static func deliverySummary(_ delivery: DeliveryRecord) -> JSONValue {
+        .object(JSONObject(["connector": .string(delivery.connector), "state": .string(delivery.state.rawValue)]))
+    }
+
+    static func deliveryDetail(_ delivery: DeliveryRecord) -> JSONValue {
+        var object = JSONObject()
+        object["id"] = .string(delivery.id.text)
+        object["connector"] = .string(delivery.connector)
+        object["state"] = .string(delivery.state.rawValue)
+        object["attempts"] = .number(JSONNumber(delivery.attemptCount))
+        object["last_error"] = delivery.lastError.map(JSONValue.string) ?? .null
+        object["backoffice_reference"] = delivery.backofficeReference.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+}
