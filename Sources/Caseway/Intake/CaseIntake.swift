@@ -29,7 +29,7 @@ public struct CaseIntake: Sendable {
     /// Checks and stores `submission`; returns once the case is committed, or throws why it was refused.
     public func submit(_ submission: CaseSubmission) async throws(CaseIntakeError) -> CaseIntakeOutcome {
         let key = try Self.checkedIdempotencyKey(submission.idempotencyKey)
-        let (mediaType, senderReference) = try read(submission)
+        let (mediaType, senderReference) = try check(submission)
         let now = clock.now()
         let record = CaseRecord(
             id: ids.next(at: now), receivedAt: now, client: submission.client, contentType: mediaType.description,
@@ -57,8 +57,9 @@ public struct CaseIntake: Sendable {
         return try outcome.get()
     }
 
-    /// The media type and sender's reference of a body that passed every check.
-    private func read(_ submission: CaseSubmission) throws(CaseIntakeError) -> (MediaType, String?) {
+    /// Every check a submission's body goes through, without storing anything: the media type and the
+    /// sender's reference of a body that passed, or why it was refused. Pure, so fuzzers can drive it.
+    public func check(_ submission: CaseSubmission) throws(CaseIntakeError) -> (MediaType, String?) {
         guard let text = submission.contentType, let mediaType = MediaType(text) else {
             throw .unsupportedMediaType("a Content-Type of application/json or application/xml is required")
         }
