@@ -170,7 +170,7 @@ struct CaseIntakeTests {
     }
 
     @Test func wrongFields_AreAllListed() async throws {
-        let body = #"{ "location": { "lat": "abc" }, "photos": "x" }"#
+        let body = #"{ "schema": "caseway.service-request/1", "location": { "lat": "abc" }, "photos": "x" }"#
         guard case .invalid(let problems)? = await refusal(Array(body.utf8)) else {
             Issue.record("not refused as invalid")
             return

@@ -32,7 +32,7 @@ struct ServiceRequestValidatorTests {
 
     @Test func wrongTypes_AreAllListedWithTheirPointers() throws {
         let text = """
-            { "service_code": "HW_POT", "location": { "lat": "abc", "long": -1.08 },
+            { "schema": "caseway.service-request/1", "service_code": "HW_POT", "location": { "lat": "abc", "long": -1.08 },
               "attributes": { "depth_cm": "about 8", "nested": { "a": 1 } },
               "photos": "https://example.org/p.jpg", "submitted_at": "yesterday" }
             """
@@ -72,13 +72,21 @@ struct ServiceRequestValidatorTests {
 
     @Test func outOfRangeAndOverlongValues_AreNamed() throws {
         let long = String(repeating: "x", count: 20_001)
-        let text = #"{ "service_code": "HW POT", "location": { "lat": 91, "long": 0 }, "description": "\#(long)" }"#
+        let text = #"{ "schema": "caseway.service-request/1", "service_code": "HW POT", "location": { "lat": 91, "long": 0 }, "description": "\#(long)" }"#
         #expect(
             try problems(text) == [
                 #"/service_code: "HW POT" is not a service code (1 to 64 letters, digits, "_", "-" or ".")"#,
                 "/description: description too long (20001 characters; at most 20000)",
                 "/location/lat: 91 is out of range (-90.0 to 90.0)",
             ])
+    }
+
+    @Test func otherShapes_OnlyNeedAServiceCodeAndASafeReference() throws {
+        // An Open311-like body from another front office: its own attributes array, media, timestamps.
+        let open311 = #"{ "service_code": "POTHOLE-STREET", "attributes": [ { "code": "SIZE", "value": "large" } ],"#
+            + #" "location": { "lat": "52.52" }, "media": [ { "url": "x" } ] }"#
+        #expect(try problems(open311) == [])
+        #expect(try problems(#"{ "attributes": [] }"#) == ["/service_code: service_code is required"])
     }
 
     @Test func notAnObject_IsRefusedAtTheRoot() throws {

@@ -111,7 +111,7 @@ struct CaseAPITests {
         let cases: [(String, Data, String, Int)] = [
             ("truncated", Data(#"{"service_code":"HW_POT","description":"Large pot"#.utf8), "application/json", 400),
             ("duplicate keys", Data(#"{"service_code":"HW_POT","service_code":"WS_FLY"}"#.utf8), "application/json", 400),
-            ("wrong types", Data(#"{"service_code":"HW_POT","location":{"lat":"abc"},"photos":"x"}"#.utf8), "application/json", 400),
+            ("wrong types", Data(#"{"schema":"caseway.service-request/1","service_code":"HW_POT","location":{"lat":"abc"},"photos":"x"}"#.utf8), "application/json", 400),
             ("missing service code", Data(#"{"description":"fridge in a lay-by"}"#.utf8), "application/json", 400),
             ("path traversal", Data(#"{"service_code":"PE_BRE","source":{"reference":"../../etc/cron.d/x"}}"#.utf8), "application/json", 400),
             ("utf-16", utf16, "application/json; charset=utf-8", 400),
@@ -126,7 +126,7 @@ struct CaseAPITests {
             #expect(answer.headers["content-type"] == "application/problem+json", "\(name)")
         }
         let wrong = try await hub.request(
-            "POST", "/v1/cases", body: Data(#"{"service_code":"HW_POT","location":{"lat":"abc"},"photos":"x"}"#.utf8))
+            "POST", "/v1/cases", body: Data(#"{"schema":"caseway.service-request/1","service_code":"HW_POT","location":{"lat":"abc"},"photos":"x"}"#.utf8))
         let fields = (wrong.body.jsonObject?["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
         #expect(fields == ["/location/lat", "/photos"])
         #expect(try await hub.request("GET", "/healthz", key: nil).status == 200, "still serving")

@@ -1,10 +1,12 @@
 import CasewayMapping
 
-/// Checks a native JSON service request (`caseway.service-request/1`, see docs/api.md) and lists every
-/// field at fault, so a front office can fix all of them in one round trip.
+/// Checks a JSON service request and lists every field at fault, so a front office can fix all of them in
+/// one round trip.
 ///
-/// Only the fields Caseway itself relies on are typed here; anything else in the request is carried
-/// through untouched for the mappings.
+/// Every request needs a `service_code` and, when it gives one, a safe `source.reference`: routing and
+/// file names rely on them. A request that declares the native schema (`caseway.service-request/1`, see
+/// docs/api.md) has its other fields typed too; a request in another shape (an Open311-like front office)
+/// is carried through untouched for its mappings to read.
 public struct ServiceRequestValidator: Sendable {
     /// The schema name a request may declare; a request without one is read as this.
     public static let schema = "caseway.service-request/1"
@@ -23,8 +25,11 @@ public struct ServiceRequestValidator: Sendable {
             problems.add(.root, "expected a JSON object (a service request), found \(request.typeName)")
             return problems.list
         }
+        var isNative = false
         if let schema = root["schema"] {
-            if schema.stringValue != Self.schema {
+            if schema.stringValue == Self.schema {
+                isNative = true
+            } else {
                 problems.add(.root / "schema", "unknown schema \(Self.describe(schema)) (this hub reads \"\(Self.schema)\")")
             }
         }
@@ -40,10 +45,6 @@ public struct ServiceRequestValidator: Sendable {
         case let other?:
             problems.add(.root / "service_code", "expected a string, found \(other.typeName)")
         }
-        text(root, "recipient", at: .root, maxLength: 64, into: &problems)
-        text(root, "category", at: .root, maxLength: maxTextLength, into: &problems)
-        text(root, "group", at: .root, maxLength: maxTextLength, into: &problems)
-        text(root, "description", at: .root, maxLength: maxDescriptionLength, into: &problems)
         if let source = object(root, "source", at: .root, into: &problems) {
             text(source, "system", at: .root / "source", maxLength: 128, into: &problems)
             text(source, "channel", at: .root / "source", maxLength: 64, into: &problems)
@@ -55,6 +56,16 @@ public struct ServiceRequestValidator: Sendable {
                 text(source, "reference", at: .root / "source", maxLength: 128, into: &problems)
             }
         }
+        if isNative { checkNativeFields(root, into: &problems) }
+        return problems.list
+    }
+
+    /// The typed fields of the native request format.
+    private func checkNativeFields(_ root: JSONObject, into problems: inout Problems) {
+        text(root, "recipient", at: .root, maxLength: 64, into: &problems)
+        text(root, "category", at: .root, maxLength: maxTextLength, into: &problems)
+        text(root, "group", at: .root, maxLength: maxTextLength, into: &problems)
+        text(root, "description", at: .root, maxLength: maxDescriptionLength, into: &problems)
         if let location = object(root, "location", at: .root, into: &problems) {
             let path = ValuePath.root / "location"
             number(location, "lat", at: path, range: -90...90, into: &problems)
@@ -126,7 +137,6 @@ public struct ServiceRequestValidator: Sendable {
                 problems.add(.root / "submitted_at", "expected an ISO 8601 date-time string, found \(submitted.typeName)")
             }
         }
-        return problems.list
     }
 
     /// Why a sender's reference cannot be accepted, or nil. References end up in file names and URLs of
