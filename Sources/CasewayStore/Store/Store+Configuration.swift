@@ -12,15 +12,21 @@ extension Store {
         /// Whether opening reads every page once (`PRAGMA quick_check`) to refuse a damaged file early.
         /// Proportional to the file's size; a few hundred ms per GiB on an SSD.
         public var checkIntegrityOnOpen: Bool
+        /// WAL pages (4 KiB) after which a commit also copies the WAL into the database file
+        /// (`PRAGMA wal_autocheckpoint`). A checkpoint costs two extra fsyncs whatever its size, so
+        /// fewer, larger ones leave more of the disk's syncs to commits; the WAL grows to about this size.
+        public var walAutocheckpointPages: Int
 
         /// Creates a configuration; the defaults suit a hub serving one council.
         public init(queueCapacity: Int = 4096, maxBatchSize: Int = 1024, readerCount: Int = 4,
-                    busyTimeoutMilliseconds: Int32 = 5000, checkIntegrityOnOpen: Bool = true) {
+                    busyTimeoutMilliseconds: Int32 = 5000, checkIntegrityOnOpen: Bool = true,
+                    walAutocheckpointPages: Int = 1000) {
             self.queueCapacity = max(1, queueCapacity)
             self.maxBatchSize = max(1, maxBatchSize)
             self.readerCount = max(1, readerCount)
             self.busyTimeoutMilliseconds = max(0, busyTimeoutMilliseconds)
             self.checkIntegrityOnOpen = checkIntegrityOnOpen
+            self.walAutocheckpointPages = max(1, walAutocheckpointPages)
         }
     }
 }
