@@ -36,11 +36,7 @@ enum StoreBenchmark {
     }
 
     private static func measure(writers: Int, seconds: Int, directory: String) async throws {
-        var configuration = Store.Configuration()
-        if let pages = getenv("CASEWAY_BENCH_WAL_PAGES").flatMap({ Int(String(cString: $0)) }) {
-            configuration.walAutocheckpointPages = pages
-        }
-        let store = try Store(directory: directory, configuration: configuration)
+        let store = try Store(directory: directory)
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start + .seconds(seconds)
