@@ -16,7 +16,10 @@ extension Connection {
                 throw SQLiteError(code: SQLITE_ERROR, message: "journal_mode is \(mode ?? "unknown"), WAL could not be enabled",
                                   sql: "PRAGMA journal_mode = WAL", path: file)
             }
-            try connection.execute(script: "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            try connection.execute(script: """
+                PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+                PRAGMA wal_autocheckpoint = \(configuration.walAutocheckpointPages);
+                """)
             try connection.checkIdentity(file: file)
             if configuration.checkIntegrityOnOpen { try connection.checkQuickIntegrity(file: file) }
         } catch let error as StoreError {

@@ -58,9 +58,22 @@ struct BatchTransaction {
         try connection.run("COMMIT")
     }
 
+    /// Above this many callers, resuming them is handed to the cooperative pool.
+    private static let inlineResumeLimit = 4
+
     /// Resumes every caller with its own result, after a successful commit.
+    ///
+    /// Each resume may wake a pool thread (a futex call of several microseconds); for a large batch
+    /// one task does them all, so that the writer thread can start the next transaction at once.
     func resumeCallers() {
-        for outcome in outcomes { outcome.resume(nil) }
+        if outcomes.count <= Self.inlineResumeLimit {
+            for outcome in outcomes { outcome.resume(nil) }
+            return
+        }
+        let outcomes = outcomes
+        Task.detached(priority: .high) {
+            for outcome in outcomes { outcome.resume(nil) }
+        }
     }
 
     /// Rolls back and resumes every caller that ran with `error` (or its own error, if its body threw).

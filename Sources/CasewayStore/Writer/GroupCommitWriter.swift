@@ -316,7 +316,7 @@ public final class GroupCommitWriter: Sendable {
                 if limit <= 0 || (!gathering && (state.queue.isEmpty || now >= deadline)) { return .commit }
                 if state.queue.isEmpty {
                     state.writerSleeping = true
-                    state.wakeThreshold = expected - executed
+                    state.wakeThreshold = min(expected - executed, Self.gatherChunk)
                     return .wait
                 }
             }
@@ -337,6 +337,10 @@ public final class GroupCommitWriter: Sendable {
             return .took(letIn: letIn)
         }
     }
+
+    /// While gathering, the writer wakes each time this many more writes have arrived, and runs them
+    /// while the rest are still on their way.
+    private static let gatherChunk = 8
 
     /// Sleeps until a caller wakes the writer or `deadline` passes.
     private func sleep(until deadline: UInt64) {

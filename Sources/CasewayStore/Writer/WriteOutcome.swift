@@ -1,7 +1,7 @@
 /// What one write's body did, and how to resume its caller once the batch has committed or failed.
-struct WriteOutcome {
+struct WriteOutcome: Sendable {
     /// The error the body threw; nil when it returned.
     let bodyError: (any Error)?
     /// Resumes the caller: with its value or its own error when `batchError` is nil, otherwise with that.
-    let resume: (_ batchError: (any Error)?) -> Void
+    let resume: @Sendable (_ batchError: (any Error)?) -> Void
 }
