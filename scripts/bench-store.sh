@@ -8,7 +8,8 @@
 # usage: scripts/bench-store.sh [--quick]
 #   --quick   short runs (peers --quick, 2 s per writer count) for a rough figure
 # Environment: PEERS_DIR, PEERS_DISK_DIR as for peers.sh; the Caseway store is written beside
-# PEERS_DISK_DIR so that both measure the same filesystem.
+# PEERS_DISK_DIR so that both measure the same filesystem. PEERS_DIR defaults to a directory of its
+# own: peers.sh locks its work directory, and other sessions may be running the kit at the same time.
 set -euo pipefail
 
 kit="$(dirname "$0")/../../shared/bench"
@@ -23,7 +24,8 @@ case "${1:-}" in
 esac
 [ -x "$kit/peers.sh" ] || { echo "bench-store: peer kit not found at $kit (expected /work/shared/bench)" >&2; exit 1; }
 
-disk_dir="${PEERS_DISK_DIR:-${PEERS_DIR:-/tmp/caseway-peers}/disk}"
+export PEERS_DIR="${PEERS_DIR:-/tmp/caseway-peers-store}"
+disk_dir="${PEERS_DISK_DIR:-$PEERS_DIR/disk}"
 data="${disk_dir%/}-caseway-store"
 log="$(mktemp -t bench-store.XXXXXX.log)"
 trap 'rm -rf "$data"' EXIT
@@ -32,17 +34,24 @@ echo "# building caseway-bench (release)" >&2
 swift build -c release --product caseway-bench >&2
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); log $log" >&2
+peers() {  # one run of the peers' disk benchmark; its sqlite lines
+    local lines
+    lines="$("$kit/peers.sh" disk $quick 2>>"$log" | grep '^peer=sqlite' || true)"
+    [ -n "$lines" ] || echo "bench-store: the peers' disk benchmark gave no figures (see $log)" >&2
+    printf '%s' "$lines"
+}
+
 echo "# peers (before)" >&2
-before="$("$kit/peers.sh" disk $quick 2>>"$log" | grep '^peer=sqlite' || true)"
+before="$(peers)"
 echo "# caseway store, data in $data" >&2
 caseway="$(.build/release/caseway-bench store --writers 1,8,64 --seconds "$seconds" --data "$data" 2>>"$log")"
 echo "# peers (after)" >&2
-after="$("$kit/peers.sh" disk $quick 2>>"$log" | grep '^peer=sqlite' || true)"
+after="$(peers)"
 grep '^# store' "$log" >&2 || true
 
-echo "$before" | sed 's/$/ run=before/'
+[ -z "$before" ] || echo "$before" | sed 's/$/ run=before/'
 echo "$caseway"
-echo "$after" | sed 's/$/ run=after/'
+[ -z "$after" ] || echo "$after" | sed 's/$/ run=after/'
 
 value() {  # lines case: the value of that case
     awk -v c="$2" '{ for (i = 1; i <= NF; i++) if ($i == "case=" c) { for (j = 1; j <= NF; j++) if (index($j, "value=") == 1) print substr($j, 7) } }' <<<"$1"

@@ -13,17 +13,16 @@ extension Store {
         /// Proportional to the file's size; a few hundred ms per GiB on an SSD.
         public var checkIntegrityOnOpen: Bool
         /// WAL pages (4 KiB) after which a commit also copies the WAL into the database file
-        /// (`PRAGMA wal_autocheckpoint`; SQLite's default is 1000). A checkpoint costs two fsyncs
-        /// whatever its size and copies each changed page once, however often it changed since the
-        /// last one (index pages change in every commit): fewer, larger checkpoints leave more of the
-        /// disk to commits. The WAL grows to about this size (16 MiB by default) and is replayed after
-        /// a crash, which takes well under a second.
+        /// (`PRAGMA wal_autocheckpoint`, SQLite's default of 1000: a WAL of about 4 MiB). Larger values
+        /// mean fewer checkpoints, each costing two fsyncs, but a longer phase after every start in
+        /// which the WAL grows: an fsync that also extends the file costs more than one that rewrites
+        /// it in place, which is what a WAL does once it wraps after a checkpoint.
         public var walAutocheckpointPages: Int
 
         /// Creates a configuration; the defaults suit a hub serving one council.
         public init(queueCapacity: Int = 4096, maxBatchSize: Int = 1024, readerCount: Int = 4,
                     busyTimeoutMilliseconds: Int32 = 5000, checkIntegrityOnOpen: Bool = true,
-                    walAutocheckpointPages: Int = 4000) {
+                    walAutocheckpointPages: Int = 1000) {
             self.queueCapacity = max(1, queueCapacity)
             self.maxBatchSize = max(1, maxBatchSize)
             self.readerCount = max(1, readerCount)
