@@ -40,7 +40,7 @@ public struct Authenticator: Sendable {
         let digest = SHA256.hash(Array(key.utf8))
         // Every client is compared, whatever matched first, so timing reveals nothing about which keys exist.
         var found: ClientConfiguration?
-        for client in clients where Self.constantTimeEqual(client.keyDigest, digest) {
+        for client in clients where SHA256.constantTimeEquals(client.keyDigest, digest) {
             found = client
         }
         guard let found else { return .failure(.unknownKey) }
@@ -55,13 +55,5 @@ public struct Authenticator: Sendable {
         var end = token.endIndex
         while end > token.startIndex, token[token.index(before: end)] == " " { end = token.index(before: end) }
         return token[token.startIndex..<end]
-    }
-
-    /// Compares two digests without an early exit on the first differing byte.
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }
