@@ -29,7 +29,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "# building release" >&2
-swift build -c release --product caseway >&2
+swift build -c release --product caseway --static-swift-stdlib >&2
 
 echo "# peers: http-baseline disk rabbitmq" >&2
 if ! "$kit/peers.sh" http-baseline disk rabbitmq "${quick[@]}" 2>"$work/peers.log" | tee "$peers_out"; then
