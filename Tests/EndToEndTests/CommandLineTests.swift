@@ -1,3 +1,4 @@
+import CasewayStore
 import Foundation
 import Testing
 
@@ -99,6 +100,33 @@ struct CommandLineTests {
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 1, "\(result.standardError)")
         #expect(result.standardError.contains(blocked.path))
+    }
+
+    @Test func serve_ExplainsACorruptOrNewerStoreInOneLine() async throws {
+        let folder = try BrokenCopy(broken: false)
+        let data = folder.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let file = data.appendingPathComponent("caseway.sqlite")
+        try Data(repeating: 0x5a, count: 8192).write(to: file)
+        let corrupt = try await ChildProcess.run(
+            ["serve", "--config", "caseway.json5", "--listen", "127.0.0.1:0", "--data", data.path],
+            environment: Self.demoKey, in: folder.url)
+        #expect(corrupt.status == 1)
+        #expect(corrupt.standardError.split(separator: "\n").count == 1, "\(corrupt.standardError)")
+        #expect(corrupt.standardError.contains(file.path))
+        #expect(try Data(contentsOf: file) == Data(repeating: 0x5a, count: 8192), "the damaged file is left as it was")
+
+        // A store a newer Caseway wrote: start once, then raise its schema version as a newer build would.
+        try FileManager.default.removeItem(at: data)
+        let store = try Store(directory: data.path)
+        try await store.write { try $0.execute(script: "PRAGMA user_version = 99") }
+        await store.close()
+        let newer = try await ChildProcess.run(
+            ["serve", "--config", "caseway.json5", "--listen", "127.0.0.1:0", "--data", data.path],
+            environment: Self.demoKey, in: folder.url)
+        #expect(newer.status == 1)
+        #expect(newer.standardError.split(separator: "\n").count == 1, "\(newer.standardError)")
+        #expect(newer.standardError.contains("99"))
     }
 }
 
