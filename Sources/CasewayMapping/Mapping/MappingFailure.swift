@@ -1,0 +1,11 @@
+/// Every problem of one failed run, reported together so the integrator fixes them in one go.
+public struct MappingFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    public var problems: [MappingProblem]
+
+    public init(problems: [MappingProblem]) {
+        self.problems = problems
+    }
+
+    /// One problem a line.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
