@@ -1,15 +1,24 @@
 import CasewayMapping
-/// A mapping file as discovered: its name and formats, and the parsed file for its fields.
+
+/// A mapping file as discovered and compiled: its name, the compiled mapping, and the parsed file.
 public struct MappingDeclaration: Sendable {
     public var name: String
-    public var input: MappingFormat
-    public var output: MappingFormat
+    /// The compiled mapping, ready to run.
+    public var mapping: Mapping
     public var source: ConfigurationSource
 
-    public init(name: String, input: MappingFormat, output: MappingFormat, source: ConfigurationSource) {
+    public var input: MappingFormat { mapping.input == .json ? .json : .xml }
+    public var output: MappingFormat {
+        switch mapping.output {
+        case .json: .json
+        case .xml: .xml
+        case .csv: .csv
+        }
+    }
+
+    public init(mapping: Mapping, name: String, source: ConfigurationSource) {
         self.name = name
-        self.input = input
-        self.output = output
+        self.mapping = mapping
         self.source = source
     }
 }

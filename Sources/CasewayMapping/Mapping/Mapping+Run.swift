@@ -1,15 +1,16 @@
 extension Mapping {
     /// Maps one document: the output bytes, or every problem at once. The fuzzing and benchmark entry point.
-    public func run(_ input: [UInt8]) throws(MappingFailure) -> [UInt8] {
+    /// `variables` are values the hub knows about the case (`case_id`) that sources name with `variable`.
+    public func run(_ input: [UInt8], variables: [String: String] = [:]) throws(MappingFailure) -> [UInt8] {
         // withUnsafeBytes rethrows untyped, so the outcome travels out as a Result.
         let result = input.withUnsafeBytes { bytes in
-            Result { () throws(MappingFailure) -> [UInt8] in try run(bytes) }
+            Result { () throws(MappingFailure) -> [UInt8] in try run(bytes, variables: variables) }
         }
         return try result.get()
     }
 
     /// Maps one document held in memory the caller owns.
-    public func run(_ input: UnsafeRawBufferPointer) throws(MappingFailure) -> [UInt8] {
+    public func run(_ input: UnsafeRawBufferPointer, variables: [String: String] = [:]) throws(MappingFailure) -> [UInt8] {
         guard input.count <= limits.maxInputBytes else {
             throw MappingFailure(problems: [
                 MappingProblem(
@@ -17,7 +18,7 @@ extension Mapping {
             ])
         }
         let document = try parse(input)
-        let run = MappingRun(input: document, limits: limits)
+        let run = MappingRun(input: document, limits: limits, variables: variables)
         let output: [UInt8]
         switch self.output {
         case .json: output = writeJSON(run)

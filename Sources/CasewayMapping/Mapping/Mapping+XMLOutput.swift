@@ -82,7 +82,7 @@ extension Mapping {
         do {
             if field.isAttribute {
                 try writer.attribute(field.name.localName, text, namespace: field.name.namespace, prefix: field.name.prefix)
-            } else if field.name.isSelf {
+            } else if field.name.isSelf, field.dynamicName == nil {
                 if field.cdata { try writer.cdata(text) } else { try writer.text(text) }
             } else {
                 var name = field.name

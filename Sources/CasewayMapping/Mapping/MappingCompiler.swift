@@ -200,7 +200,7 @@ struct MappingCompiler {
     private mutating func readEntry(
         _ node: ConfigurationNode, into builder: OutputTreeBuilder, parentTarget: String?, inGroup: Bool
     ) -> Bool {
-        let keys = ["target", "name", "source", "value", "sources", "transforms", "when", "type", "cdata", "for_each", "item", "fields", "description"]
+        let keys = ["target", "name", "source", "value", "variable", "sources", "transforms", "when", "type", "cdata", "for_each", "item", "fields", "description"]
         guard let object = node.object(allowed: keys) else { return false }
         if object.contains("fields") { return readGroup(object, node: node, into: builder, parentTarget: parentTarget) }
         let problemsBefore = diagnostics.problems.count
@@ -283,7 +283,7 @@ struct MappingCompiler {
         _ object: ConfigurationObject, node: ConfigurationNode, into builder: OutputTreeBuilder, parentTarget: String?
     ) -> Bool {
         let problemsBefore = diagnostics.problems.count
-        for key in ["source", "value", "sources", "transforms", "type", "cdata", "name"] where object.contains(key) {
+        for key in ["source", "value", "variable", "sources", "transforms", "type", "cdata", "name"] where object.contains(key) {
             object[key]?.keyProblem("\"\(key)\" belongs to a field; a group (an entry with \"fields\") has target, for_each, item, when and fields")
         }
         if output == .csv { object["fields"]?.keyProblem("CSV output has no groups; use csv.rows for one row per item") }
@@ -382,12 +382,13 @@ struct MappingCompiler {
 
     /// The field's `source`, `value` or `sources`, and its `transforms`.
     private mutating func readValueRule(_ object: ConfigurationObject, node: ConfigurationNode) -> SourceRule? {
-        let given = ["source", "value", "sources"].filter { object.contains($0) }
+        let given = ["source", "value", "variable", "sources"].filter { object.contains($0) }
         guard given.count == 1 else {
             if given.isEmpty {
-                node.problem("a field needs one of \"source\" (a path), \"value\" (a constant) or \"sources\" (several)")
+                node.problem(
+                    "a field needs one of \"source\" (a path), \"value\" (a constant), \"variable\" (from the hub) or \"sources\" (several)")
             } else {
-                object[given[1]]?.keyProblem("give only one of \"source\", \"value\" and \"sources\"")
+                object[given[1]]?.keyProblem("give only one of \"source\", \"value\", \"variable\" and \"sources\"")
             }
             return nil
         }
@@ -395,6 +396,7 @@ struct MappingCompiler {
         switch given[0] {
         case "source": source = object["source"].flatMap { readPath($0) }
         case "value": source = object["value"].map { .constant(MappingValue($0.value)) }
+        case "variable": source = object["variable"]?.nonEmptyString().map { .variable($0) }
         default: source = object["sources"].flatMap { readSources($0) }
         }
         let transforms = object["transforms"].flatMap { readTransforms($0) } ?? []
@@ -422,7 +424,7 @@ struct MappingCompiler {
     /// `{ source | value, transforms }`: one of several sources, or a computed name.
     private mutating func readSourceObject(_ node: ConfigurationNode) -> SourceRule? {
         if case .string = node.value { return readPath(node).map { SourceRule(source: $0, transforms: []) } }
-        guard let object = node.object(allowed: ["source", "value", "transforms"]) else { return nil }
+        guard let object = node.object(allowed: ["source", "value", "variable", "sources", "transforms"]) else { return nil }
         return readValueRule(object, node: node)
     }
 

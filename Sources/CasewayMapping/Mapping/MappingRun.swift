@@ -2,13 +2,15 @@
 final class MappingRun {
     let input: MappingInputDocument
     let limits: MappingLimits
+    let variables: [String: String]
     private(set) var problems: [MappingProblem] = []
     /// Where the group items being written sit (`documents[2]`), so problems inside them say which item.
     private var itemPath: [(target: String, index: Int)] = []
 
-    init(input: MappingInputDocument, limits: MappingLimits) {
+    init(input: MappingInputDocument, limits: MappingLimits, variables: [String: String]) {
         self.input = input
         self.limits = limits
+        self.variables = variables
     }
 
     func report(target: String, _ failure: FieldFailure, source: String?) {
@@ -38,6 +40,8 @@ final class MappingRun {
         switch source {
         case .constant(let value):
             return value
+        case .variable(let name):
+            return variables[name].map(MappingValue.string) ?? .missing
         case .jsonPath(let path):
             guard case .json(let root) = input else { return .missing }
             var base = root
@@ -107,7 +111,7 @@ final class MappingRun {
             } catch {
                 throw FieldFailure("XPath failed: \(error)")
             }
-        case .constant, .combined:
+        case .constant, .variable, .combined:
             return []
         }
     }

@@ -6,6 +6,8 @@ indirect enum ValueSource: Sendable {
     case xpath(XPathExpression)
     /// A value written in the mapping.
     case constant(MappingValue)
+    /// A value the hub passes with the document (`case_id`), not read from it.
+    case variable(String)
     /// Several sources, each with its own transforms; the value is the list of their values.
     case combined([SourceRule])
 
@@ -15,6 +17,7 @@ indirect enum ValueSource: Sendable {
         case .jsonPath(let path): path.source
         case .xpath(let expression): expression.source
         case .constant: nil
+        case .variable(let name): "variable \(name)"
         case .combined(let rules): rules.compactMap(\.source.label).joined(separator: ", ")
         }
     }
