@@ -10,6 +10,7 @@ extension CommandSpec {
         summary: "Run one mapping over a document and print the output.",
         details: """
             MAPPING is a mapping's name from Mappings/. INPUT is a file, or - (the default) for standard input.
+            The mapping's variables are case_id (from --case-id) and now (the current time, UTC).
             The output goes to standard output; every field error goes to standard error, one a line.
             Exit status: 0 mapped, 1 the configuration or the document has problems, 2 on a usage error.
             """,
@@ -50,7 +51,8 @@ extension CommandSpec {
                 input = data
             }
             do throws(MappingFailure) {
-                let variables = arguments.values["case-id"].map { ["case_id": $0] } ?? [:]
+                var variables = ["now": ISO8601DateFormatter().string(from: Date())]
+                if let caseID = arguments.values["case-id"] { variables["case_id"] = caseID }
                 let output = try declaration.mapping.run(Array(input), variables: variables)
                 FileHandle.standardOutput.write(Data(output))
                 return ExitCode.success

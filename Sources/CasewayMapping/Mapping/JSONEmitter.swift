@@ -72,7 +72,8 @@ struct JSONEmitter: ~Copyable {
         case .string(let text): JSONWriter.writeString(text, into: &output)
         case .list(let items):
             openArray()
-            for item in items { element(item) }
+            // Absent parts (a flat with no SAON) are left out rather than written as null.
+            for item in items where item != .missing { element(item) }
             closeArray()
         case .object(let object):
             openObject()

@@ -147,7 +147,11 @@ final class MappingRun {
             if value == .missing { return nil }
             return value
         } catch {
-            report(target: field.target, error, source: field.rule.source.label)
+            var source = field.rule.source.label
+            if let index = error.argumentIndex, case .combined(let rules) = field.rule.source, index < rules.count {
+                source = rules[index].source.label
+            }
+            report(target: field.target, error, source: source)
             return nil
         }
     }

@@ -88,8 +88,8 @@ extension MappingTransform {
                 throw FieldFailure("needs two sources, latitude then longitude")
             }
             if items.contains(where: { $0.isAbsent }) { return .missing }
-            let latitude = try Self.double(items[0], argument: "latitude")
-            let longitude = try Self.double(items[1], argument: "longitude")
+            let latitude = try Self.double(items[0], argument: "latitude", index: 0)
+            let longitude = try Self.double(items[1], argument: "longitude", index: 1)
             do throws(TransformError) {
                 let grid = try BritishNationalGrid.gridCoordinate(latitude: latitude, longitude: longitude)
                 let metres = self.isEasting ? grid.easting : grid.northing
@@ -124,11 +124,11 @@ extension MappingTransform {
         return false
     }
 
-    private static func double(_ value: MappingValue, argument: String) throws(FieldFailure) -> Double {
+    private static func double(_ value: MappingValue, argument: String, index: Int) throws(FieldFailure) -> Double {
         do throws(TransformError) {
             return try NumberFormat.parseDouble(TextTransforms.trim(value.text))
         } catch {
-            throw FieldFailure("\(argument) \(error.description)")
+            throw FieldFailure("\(argument) \(error.description)", argumentIndex: index)
         }
     }
 
