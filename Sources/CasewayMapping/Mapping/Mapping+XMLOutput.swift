@@ -4,8 +4,9 @@ extension Mapping {
         do {
             let writer = try XMLWriter(options: XMLWriter.Options(prettyPrinted: xml.pretty, includesDeclaration: xml.declaration))
             if let soap = xml.soap {
+                // The operation's namespace is declared where it is first used (on the operation element),
+                // as SOAP toolkits write it.
                 try writer.startElement("Envelope", namespace: soap.version.envelopeNamespace, prefix: soap.prefix)
-                try declareNamespaces(writer)
                 try writer.startElement("Body", namespace: soap.version.envelopeNamespace, prefix: soap.prefix)
                 for wrapper in soap.wrappers {
                     try writer.startElement(wrapper.localName, namespace: wrapper.namespace, prefix: wrapper.prefix)
@@ -30,7 +31,7 @@ extension Mapping {
 
     private func writeRoot(_ writer: XMLWriter, run: MappingRun) throws {
         try writer.startElement(xml.root.localName, namespace: xml.root.namespace, prefix: xml.root.prefix)
-        if xml.soap == nil { try declareNamespaces(writer) }
+        try declareNamespaces(writer)
         try writeChildren(nodes, writer: writer, run: run, item: nil)
         try writer.endElement()
     }
