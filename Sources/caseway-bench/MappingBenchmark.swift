@@ -5,10 +5,11 @@ import Foundation
 /// requests, in process, on one thread; JSON → JSON and JSON → XML, in documents per second.
 enum MappingBenchmark {
     static let usage = """
-        usage: caseway-bench mapping [--input FILE.ndjson] [--seconds N] [--mappings DIR] [--output DIR]
+        usage: caseway-bench mapping [--input FILE.ndjson] [--seconds N] [--mappings DIR] [--output DIR] [--case NAME]
           --input    one JSON request a line (default: the reference sample, repeated)
           --seconds  time per case (default 5)
           --mappings where work-order-json.json5 and work-order-xml.json5 are (default: Mappings)
+          --case     only json_parse_only, json_to_json or json_to_xml
           --output   write all.ndjson and all.xml (one <workOrders>) there, for peers.sh check-output
         """
 
@@ -17,7 +18,7 @@ enum MappingBenchmark {
         let options: BenchOptions
         let seconds: Int
         do {
-            options = try BenchOptions(parsing: arguments[...], allowed: ["input", "seconds", "mappings", "output"])
+            options = try BenchOptions(parsing: arguments[...], allowed: ["input", "seconds", "mappings", "output", "case"])
             seconds = try options.positiveInteger("seconds", default: 5)
         } catch {
             FileHandle.standardError.write(Data("caseway-bench: \(error.message)\n\(usage)\n".utf8))
@@ -39,7 +40,12 @@ enum MappingBenchmark {
             documents = [Array(sample)]
         }
         do {
-            for (name, file) in [("json_to_json", "work-order-json.json5"), ("json_to_xml", "work-order-xml.json5")] {
+            let only = options["case"]
+            if only == nil || only == "json_parse_only" {
+                print("mapping json_parse_only \(Int(try measureParse(documents: documents, seconds: seconds))) docs/s")
+            }
+            for (name, file) in [("json_to_json", "work-order-json.json5"), ("json_to_xml", "work-order-xml.json5")]
+            where only == nil || only == name {
                 let mapping = try Mapping(contentsOf: mappings.appendingPathComponent(file))
                 if let output = options["output"] {
                     try writeOutputs(mapping, documents: documents, directory: output)
@@ -74,6 +80,21 @@ enum MappingBenchmark {
         // Keeps the outputs from being optimised away.
         if bytes == 0 { print("no output") }
         return Double(count) / total
+    }
+
+    /// Documents per second through the JSON parser alone: the floor under JSON-in mappings.
+    private static func measureParse(documents: [[UInt8]], seconds: Int) throws -> Double {
+        let clock = ContinuousClock()
+        let parser = JSONParser(dialect: .json, maxDepth: 64, recordLocations: false)
+        let deadline = clock.now + .seconds(seconds)
+        let start = clock.now
+        var count = 0
+        while clock.now < deadline {
+            for document in documents { _ = try parser.parse(document) }
+            count += documents.count
+        }
+        let elapsed = clock.now - start
+        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
     /// One pass, written where `peers.sh check-output` can compare it with the expected outputs.

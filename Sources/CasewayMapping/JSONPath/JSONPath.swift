@@ -38,7 +38,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             for step in steps {
                 switch step {
                 case .key(let key):
-                    guard case .object(let object) = current, let next = object[key] else { return nil }
+                    guard case .object(let object) = current, let next = Self.member(key, of: object) else { return nil }
                     current = next
                 case .index(let index):
                     guard case .array(let items) = current else { return nil }
@@ -56,6 +56,16 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         return .array(results)
     }
 
+    /// The member's value, compared in place: iterating `members` would copy (retain and release) every
+    /// member passed over, which on a work order was most of the path's cost.
+    @inline(__always)
+    static func member(_ key: String, of object: JSONObject) -> JSONValue? {
+        object.members.withUnsafeBufferPointer { members in
+            for index in members.indices where members[index].key == key { return members[index].value }
+            return nil
+        }
+    }
+
     private func collect(_ value: JSONValue, from stepIndex: Int, into results: inout [JSONValue]) {
         guard stepIndex < steps.count else {
             results.append(value)
@@ -63,7 +73,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         }
         switch steps[stepIndex] {
         case .key(let key):
-            if case .object(let object) = value, let next = object[key] { collect(next, from: stepIndex + 1, into: &results) }
+            if case .object(let object) = value, let next = Self.member(key, of: object) { collect(next, from: stepIndex + 1, into: &results) }
         case .index(let index):
             guard case .array(let items) = value else { return }
             let position = index < 0 ? items.count + index : index
