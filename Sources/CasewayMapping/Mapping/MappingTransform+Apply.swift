@@ -41,8 +41,9 @@ extension MappingTransform {
         case .number(let format):
             return try mapScalar(value) { (item) throws(FieldFailure) in
                 do throws(TransformError) {
-                    if case .number(let text) = item { return .number(try format.format(numberText: text)) }
-                    return .number(try format.format(numberText: TextTransforms.trim(item.text)))
+                    // Formatted numbers are text (`000042`, `1,234.50`); `type: "number"` makes JSON numbers of them.
+                    if case .number(let text) = item { return .string(try format.format(numberText: text)) }
+                    return .string(try format.format(numberText: TextTransforms.trim(item.text)))
                 } catch {
                     throw FieldFailure(error)
                 }
