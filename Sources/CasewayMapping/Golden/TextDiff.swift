@@ -19,10 +19,11 @@ public enum TextDiff {
         while i < old.count || j < new.count {
             if i < old.count, j < new.count, old[i] == new[j] {
                 edits.append((" ", old[i])); i += 1; j += 1
-            } else if j < new.count, i == old.count || table[i][j + 1] >= table[i + 1][j] {
-                edits.append(("+", new[j])); j += 1
-            } else {
+            } else if i < old.count, j == new.count || table[i + 1][j] >= table[i][j + 1] {
+                // Removals first, as diff(1) shows a changed line.
                 edits.append(("-", old[i])); i += 1
+            } else {
+                edits.append(("+", new[j])); j += 1
             }
         }
         if !edits.contains(where: { $0.mark != " " }) {
@@ -41,7 +42,10 @@ public enum TextDiff {
     }
 
     private static func split(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // By bytes: in a String, "\r\n" is one Character and would not split at "\n".
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         if lines.last == "" { lines.removeLast() }
         return lines
     }

@@ -37,7 +37,7 @@ struct JSONPathParser {
 
     private mutating func readName() -> String {
         let start = position
-        while position < characters.count, characters[position] != ".", characters[position] != "[" {
+        while position < characters.count, characters[position] != ".", characters[position] != "[", characters[position] != "]" {
             position += 1
         }
         return String(characters[start..<position])

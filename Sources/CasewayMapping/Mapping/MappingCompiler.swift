@@ -28,7 +28,14 @@ struct MappingCompiler {
             return nil
         }
         let name = object["name"]?.nonEmptyString()
-        let input = object["input"]?.oneOf(MappingInputFormat.self, what: "input format")
+        var input: MappingInputFormat?
+        if let node = object["input"] {
+            if node.value == .string("csv") {
+                node.problem("csv is an output format only; a mapping reads json or xml")
+            } else {
+                input = node.oneOf(MappingInputFormat.self, what: "input format")
+            }
+        }
         let output = object["output"]?.oneOf(MappingOutputFormat.self, what: "output format")
         if let input { self.input = input }
         if let output { self.output = output }
@@ -258,13 +265,13 @@ struct MappingCompiler {
             // A repeated field: one element (XML) or array entry (JSON) per item.
             if output == .xml {
                 let field = FieldRule(
-                    target: last.localName, name: last, isAttribute: false, dynamicName: nil, rule: rule, when: nil, type: type, cdata: cdata)
+                    target: fullTarget, name: last, isAttribute: false, dynamicName: nil, rule: rule, when: nil, type: type, cdata: cdata)
                 builder.append(
                     .group(GroupRule(target: fullTarget, name: nil, item: nil, forEach: forEach, when: when, children: [.field(field)])),
                     at: path)
             } else {
                 let field = FieldRule(
-                    target: ".", name: OutputName(localName: "."), isAttribute: false, dynamicName: nil, rule: rule, when: nil,
+                    target: fullTarget, name: OutputName(localName: "."), isAttribute: false, dynamicName: nil, rule: rule, when: nil,
                     type: type, cdata: false)
                 builder.append(
                     .group(GroupRule(target: fullTarget, name: last, item: nil, forEach: forEach, when: when, children: [.field(field)])),

@@ -14,10 +14,10 @@ final class MappingRun {
     }
 
     func report(target: String, _ failure: FieldFailure, source: String?) {
+        // `lines/qty` in the second item becomes `lines[2]/qty`.
         var shown = target
-        if !itemPath.isEmpty {
-            let prefix = itemPath.map { "\($0.target)[\($0.index)]" }.joined(separator: "/")
-            shown = prefix + "/" + target
+        for (groupTarget, index) in itemPath where shown.hasPrefix(groupTarget) {
+            shown = groupTarget + "[\(index)]" + shown.dropFirst(groupTarget.count)
         }
         problems.append(MappingProblem(target: shown, message: failure.message, source: failure.source ?? source))
     }
