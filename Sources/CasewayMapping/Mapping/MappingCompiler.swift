@@ -43,7 +43,7 @@ struct MappingCompiler {
         var xmlSettings = XMLOutputSettings.none
         var xmlOK = true
         if let node = object["xml"] {
-            if output != .xml { node.keyProblem("\"xml\" settings apply only to output \"xml\"") }
+            if let output, output != .xml { node.keyProblem("\"xml\" settings apply only to output \"xml\"") }
             if let settings = readXMLSettings(node) { xmlSettings = settings } else { xmlOK = false }
         } else if output == .xml {
             root.problem("missing required field \"xml\" (at least its root element: xml: { root: \"...\" })")
@@ -51,12 +51,12 @@ struct MappingCompiler {
         }
         var jsonPretty = false
         if let node = object["json"] {
-            if output != .json { node.keyProblem("\"json\" settings apply only to output \"json\"") }
+            if let output, output != .json { node.keyProblem("\"json\" settings apply only to output \"json\"") }
             if let settings = node.object(allowed: ["pretty"]) { jsonPretty = settings["pretty"]?.bool() ?? false }
         }
         var csvSettings = CSVOutputSettings.standard
         if let node = object["csv"] {
-            if output != .csv { node.keyProblem("\"csv\" settings apply only to output \"csv\"") }
+            if let output, output != .csv { node.keyProblem("\"csv\" settings apply only to output \"csv\"") }
             csvSettings = readCSVSettings(node) ?? csvSettings
         }
         var limits = MappingLimits()
@@ -68,7 +68,8 @@ struct MappingCompiler {
         if let node = object["tables"] { readTables(node) }
         let builder = OutputTreeBuilder()
         var fieldsOK = false
-        if let items = object["fields"]?.array() {
+        // Fields are read against the output format; with an unknown one, their checks would only repeat that.
+        if output != nil, let items = object["fields"]?.array() {
             fieldsOK = true
             if items.isEmpty { object["fields"]?.problem("a mapping needs at least one field") }
             for item in items where !readEntry(item, into: builder, parentTarget: nil, inGroup: false) { fieldsOK = false }
@@ -311,7 +312,8 @@ struct MappingCompiler {
         let fullTarget = parentTarget.map { $0 + "/" + targetText } ?? targetText
         let children = OutputTreeBuilder()
         var ok = true
-        if let items = object["fields"]?.array() {
+        // Fields are read against the output format; with an unknown one, their checks would only repeat that.
+        if output != nil, let items = object["fields"]?.array() {
             if items.isEmpty { object["fields"]?.problem("a group needs at least one field") }
             for child in items where !readEntry(child, into: children, parentTarget: fullTarget, inGroup: true) { ok = false }
         }
