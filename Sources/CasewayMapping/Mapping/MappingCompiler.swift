@@ -312,8 +312,7 @@ struct MappingCompiler {
         let fullTarget = parentTarget.map { $0 + "/" + targetText } ?? targetText
         let children = OutputTreeBuilder()
         var ok = true
-        // Fields are read against the output format; with an unknown one, their checks would only repeat that.
-        if output != nil, let items = object["fields"]?.array() {
+        if let items = object["fields"]?.array() {
             if items.isEmpty { object["fields"]?.problem("a group needs at least one field") }
             for child in items where !readEntry(child, into: children, parentTarget: fullTarget, inGroup: true) { ok = false }
         }
