@@ -21,6 +21,7 @@ extension MappingTransform {
             let items: [MappingValue]
             if case .list(let list) = value { items = list } else { items = [value] }
             var output = ""
+            output.reserveCapacity(64)
             for piece in pieces {
                 switch piece {
                 case .text(let text): output += text
@@ -29,7 +30,7 @@ extension MappingTransform {
             }
             return .string(output)
         case .replace(let replacement): return mapText(value) { replacement.apply($0) }
-        case .truncate(let length): return mapText(value) { TextTransforms.truncate($0, toLength: length) }
+        case .truncate(let length): return mapText(value) { Self.truncate($0, toLength: length) }
         case .pad(let width, let padding, let atStart):
             return mapText(value) {
                 atStart
@@ -118,6 +119,20 @@ extension MappingTransform {
             guard case .list(let items) = value else { return value }
             return items.first ?? .missing
         }
+    }
+
+    /// `TextTransforms.truncate`, without walking graphemes when the text is short or plain ASCII
+    /// (where every byte is a character, except CR LF, which is one).
+    static func truncate(_ text: String, toLength length: Int) -> String {
+        var text = text
+        let fast: String? = text.withUTF8 { bytes in
+            if bytes.count <= length { return String(decoding: bytes, as: UTF8.self) }
+            if length > 0, !bytes.contains(where: { $0 >= 0x80 || $0 == 13 }) {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(length)), as: UTF8.self)
+            }
+            return nil
+        }
+        return fast ?? TextTransforms.truncate(text, toLength: length)
     }
 
     private var isEasting: Bool {
