@@ -29,6 +29,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         collects = steps.contains(.wildcard)
     }
 
+    /// The path as written.
     public var description: String { source }
 
     /// The value the path selects in `root`; a path with a wildcard gives an array of every match (nil: nothing).

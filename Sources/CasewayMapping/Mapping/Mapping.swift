@@ -5,7 +5,9 @@
 public struct Mapping: Sendable {
     /// The mapping's name (`highways-enquiry`).
     public let name: String
+    /// What the mapping reads.
     public let input: MappingInputFormat
+    /// What the mapping writes.
     public let output: MappingOutputFormat
     /// What may be read, so hostile input is refused before it costs anything.
     public let limits: MappingLimits

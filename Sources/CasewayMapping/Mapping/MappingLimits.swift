@@ -9,6 +9,7 @@ public struct MappingLimits: Sendable, Hashable {
     /// The most items one repeating group writes.
     public var maxGroupItems: Int
 
+    /// Limits that suit a request body at Caseway's intake.
     public init(maxInputBytes: Int = 4 * 1024 * 1024, maxDepth: Int = 64, maxTextBytes: Int = 1024 * 1024, maxGroupItems: Int = 10_000) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth

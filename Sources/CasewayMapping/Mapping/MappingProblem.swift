@@ -7,12 +7,14 @@ public struct MappingProblem: Sendable, Hashable, CustomStringConvertible {
     /// The source the value came from (a path, `constant`), or nil.
     public var source: String?
 
+    /// A problem about `target`.
     public init(target: String, message: String, source: String? = nil) {
         self.target = target
         self.message = message
         self.source = source
     }
 
+    /// `target: message (from source)`.
     public var description: String {
         "\(target): \(message)" + (source.map { " (from \($0))" } ?? "")
     }
