@@ -61,8 +61,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// member passed over, which on a work order was most of the path's cost.
     @inline(__always)
     static func member(_ key: String, of object: JSONObject) -> JSONValue? {
-        object.members.withUnsafeBufferPointer { members in
-            for index in members.indices where members[index].key == key { return members[index].value }
+        // Comparing UTF-8 lengths first skips most members without a full string comparison, which
+        // for keys longer than 15 bytes (not stored inline) is a slow path in the standard library.
+        let length = key.utf8.count
+        return object.members.withUnsafeBufferPointer { members in
+            for index in members.indices where members[index].key.utf8.count == length && members[index].key == key {
+                return members[index].value
+            }
             return nil
         }
     }
