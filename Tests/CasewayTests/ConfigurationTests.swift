@@ -27,7 +27,8 @@ struct ConfigurationTests {
         let folder = try TemporaryDirectory()
         try folder.write("caseway.json5", hub)
         try folder.write("Connectors/drop.json5", #"{ name: "drop", kind: "file" }"#)
-        try folder.write("Mappings/to-csv.json5", #"{ name: "to-csv", input: "json", output: "csv" }"#)
+        try folder.write(
+            "Mappings/to-csv.json5", #"{ name: "to-csv", input: "json", output: "csv", fields: [{ target: "Ref", source: "$.id" }] }"#)
         return folder
     }
 
@@ -119,6 +120,7 @@ struct ConfigurationTests {
             found == [
                 #"Connectors/second.json5:1:23: kind: unknown connector kind "ftp" (known: file, http, queue)"#,
                 #"Connectors/third.json5:1:9: name: duplicate connector name "drop" (also in Connectors/drop.json5)"#,
+                #"Mappings/Bad Name.json5:1:1: missing required field "fields""#,
                 #"Mappings/Bad Name.json5:1:9: name: "Bad Name" is not a valid name (lower-case letters, digits, "-" and "_", starting with a letter, at most 64 characters)"#,
                 #"Mappings/Bad Name.json5:1:28: input: csv is an output format only; a mapping reads json or xml"#,
                 #"Mappings/Bad Name.json5:1:43: output: unknown output format "pdf" (known: json, xml, csv)"#,

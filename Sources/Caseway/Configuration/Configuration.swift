@@ -42,7 +42,7 @@ public struct Configuration: Sendable {
         if let mappingsDirectory = hub?.mappingsDirectory ?? directories.mappings {
             mappings = readDeclarations(
                 in: mappingsDirectory, displayBase: displayBase, configFile: path, field: "mappings_directory",
-                diagnostics: diagnostics, read: readMapping)
+                diagnostics: diagnostics, read: { readMapping($0, directory: mappingsDirectory) })
             reportDuplicateNames(mappings.map { ($0.name, $0.source) }, what: "mapping", diagnostics: diagnostics)
         }
         try diagnostics.throwIfAny()
@@ -112,22 +112,17 @@ public struct Configuration: Sendable {
         return ConnectorDeclaration(name: name, kind: kind, source: root.source)
     }
 
-    private static func readMapping(_ root: ConfigurationNode) -> MappingDeclaration? {
+    /// Compiles a mapping file completely (paths, XPath, transforms, tables), so `caseway check` reports
+    /// every problem in it; tables named by `file` are found beside the mapping (e.g. `Mappings/tables/`).
+    private static func readMapping(_ root: ConfigurationNode, directory: URL) -> MappingDeclaration? {
         guard case .object(let members) = root.value else {
             root.problem("expected an object, found \(root.value.typeName)")
             return nil
         }
-        guard let object = root.object(allowed: members.keys, required: ["name", "input", "output"]) else {
-            return nil
-        }
-        let name = readName(object)
-        let input = object["input"]?.oneOf(MappingFormat.self, what: "input format")
-        let output = object["output"]?.oneOf(MappingFormat.self, what: "output format")
-        if input == .csv, let node = object["input"] {
-            node.problem("csv is an output format only; a mapping reads json or xml")
-        }
-        guard let name, let input, let output, input != .csv else { return nil }
-        return MappingDeclaration(name: name, input: input, output: output, source: root.source)
+        // Unknown keys and a missing name are the compiler's to report; here only the name's spelling.
+        let name = members["name"]?.stringValue == nil ? nil : root.object(allowed: members.keys).flatMap(readName)
+        guard let mapping = Mapping.compile(root, tablesDirectory: directory), let name else { return nil }
+        return MappingDeclaration(mapping: mapping, name: name, source: root.source)
     }
 
     private static func reportDuplicateNames(

@@ -1,0 +1,56 @@
+extension Mapping {
+    /// Maps one document: the output bytes, or every problem at once. The fuzzing and benchmark entry point.
+    /// `variables` are values the hub knows about the case (`case_id`) that sources name with `variable`.
+    public func run(_ input: [UInt8], variables: [String: String] = [:]) throws(MappingFailure) -> [UInt8] {
+        // withUnsafeBytes rethrows untyped, so the outcome travels out as a Result.
+        let result = input.withUnsafeBytes { bytes in
+            Result { () throws(MappingFailure) -> [UInt8] in try run(bytes, variables: variables) }
+        }
+        return try result.get()
+    }
+
+    /// Maps one document held in memory the caller owns.
+    public func run(_ input: UnsafeRawBufferPointer, variables: [String: String] = [:]) throws(MappingFailure) -> [UInt8] {
+        guard input.count <= limits.maxInputBytes else {
+            throw MappingFailure(problems: [
+                MappingProblem(
+                    target: "input", message: "is \(input.count) bytes, more than the limit of \(limits.maxInputBytes)")
+            ])
+        }
+        let document = try parse(input)
+        let run = MappingRun(input: document, limits: limits, variables: variables)
+        let output: [UInt8]
+        switch self.output {
+        case .json: output = writeJSON(run)
+        case .xml: output = writeXML(run)
+        case .csv: output = writeCSV(run)
+        }
+        if !run.problems.isEmpty { throw MappingFailure(problems: run.problems) }
+        return output
+    }
+
+    private func parse(_ input: UnsafeRawBufferPointer) throws(MappingFailure) -> MappingInputDocument {
+        switch self.input {
+        case .json:
+            do throws(JSONParseError) {
+                let document = try JSONParser(dialect: .json, maxDepth: limits.maxDepth, recordLocations: false).parse(input)
+                return .json(document.value)
+            } catch {
+                throw MappingFailure(problems: [
+                    MappingProblem(target: "input", message: "is not valid JSON: \(error.location): \(error.message)")
+                ])
+            }
+        case .xml:
+            do {
+                let options = XMLDocument.Options(
+                    maxInputBytes: limits.maxInputBytes, maxDepth: limits.maxDepth, maxTextBytes: limits.maxTextBytes)
+                let document = try XMLDocument(parsing: input.bindMemory(to: UInt8.self), options: options)
+                return .xml(document, try XPathEvaluator(document: document))
+            } catch let error as XMLError {
+                throw MappingFailure(problems: [MappingProblem(target: "input", message: "is not accepted XML: \(error.message)")])
+            } catch {
+                throw MappingFailure(problems: [MappingProblem(target: "input", message: "is not accepted XML: \(error)")])
+            }
+        }
+    }
+}

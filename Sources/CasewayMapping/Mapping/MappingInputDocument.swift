@@ -1,0 +1,5 @@
+/// A parsed input document, ready for its sources to be evaluated.
+enum MappingInputDocument {
+    case json(JSONValue)
+    case xml(XMLDocument, XPathEvaluator)
+}

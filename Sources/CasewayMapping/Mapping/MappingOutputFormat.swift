@@ -1,0 +1,6 @@
+/// What a mapping writes.
+public enum MappingOutputFormat: String, Sendable, Hashable, CaseIterable {
+    case json
+    case xml
+    case csv
+}

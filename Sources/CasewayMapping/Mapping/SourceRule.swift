@@ -1,0 +1,5 @@
+/// A source and the transforms applied to what it gives.
+struct SourceRule: Sendable {
+    var source: ValueSource
+    var transforms: [MappingTransform]
+}
