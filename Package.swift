@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// libFuzzer targets (Fuzz/README.md): adding one is a file in Fuzz/<name>/, its seeds in Fuzz/Corpus/<name>/
+// and a line here. Normal builds compile them as corpus replayers; scripts/fuzz.sh builds them for libFuzzer.
+let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("fuzz-http-request", ["CasewayHTTP"]),
+    ("fuzz-intake", ["Caseway", "CasewayMapping"]),
+]
+
 // Layers (see docs/architecture.md): targets depend one way only, leaves first.
 //   CSQLite, CLibXML2, CEpoll -> CasewayMapping, CasewayStore, CasewayHTTP -> Caseway -> caseway
 let package = Package(
@@ -31,11 +38,17 @@ let package = Package(
         // Benchmarks and the child processes of the crash tests; never shipped to a council.
         .executableTarget(name: "caseway-bench", dependencies: ["Caseway", "CasewayStore", "CasewayMapping", "CasewayHTTP"]),
 
+        // What every fuzz target shares: libFuzzer's driver, the corpus replay, invariant checks.
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "CasewayFuzzing", dependencies: ["CLibFuzzer"], path: "Fuzz/Support"),
+
         .testTarget(name: "CasewayMappingTests", dependencies: ["CasewayMapping"]),
         .testTarget(name: "CasewayStoreTests", dependencies: ["CasewayStore", "caseway-bench"]),
         .testTarget(name: "CasewayHTTPTests", dependencies: ["CasewayHTTP"]),
         .testTarget(name: "CasewayTests", dependencies: ["Caseway"]),
         .testTarget(name: "EndToEndTests", dependencies: ["caseway", "CasewayStore"]),
-    ],
+    ] + fuzzTargets.map { target in
+        .executableTarget(name: target.name, dependencies: ["CasewayFuzzing"] + target.dependencies, path: "Fuzz/\(target.name)")
+    },
     swiftLanguageModes: [.v6]
 )

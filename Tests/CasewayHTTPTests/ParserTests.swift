@@ -54,6 +54,26 @@ struct ParserTests {
         #expect(head.target == "/")
     }
 
+    /// Found by fuzz-http-request (Fuzz/Corpus/fuzz-http-request/leading-crlf): a CR arriving alone before the
+    /// request line started the head scan, so the empty lines were no longer skipped and the request got 400.
+    @Test func ignoresEmptyLinesBeforeTheRequestLineSplitAnywhere() throws {
+        let text = Array("\r\n\r\nGET / HTTP/1.1\r\nHost: hub\r\n\r\n".utf8)
+        for split in 1..<text.count {
+            var parser = HTTPRequestParser(limits: limits)
+            var buffer = Array(text[0..<split])
+            var offset = 0
+            var head: HTTPRequestHead?
+            for chunk in [Array(text[split...]), []] {
+                while offset < buffer.count, head == nil, let event = try Self.feed(&parser, buffer, from: &offset) {
+                    if case .head(let parsed) = event { head = parsed }
+                }
+                buffer = Array(buffer[offset...]) + chunk
+                offset = 0
+            }
+            #expect(head?.target == "/", "split at \(split)")
+        }
+    }
+
     @Test func acceptsAbsoluteFormAndAsteriskForOptions() throws {
         #expect(try parse("GET http://hub:8080/healthz?a=b HTTP/1.1\r\nHost: hub\r\n\r\n").head.request(body: []).path == "/healthz")
         #expect(try parse("OPTIONS * HTTP/1.1\r\nHost: hub\r\n\r\n").head.target == "*")

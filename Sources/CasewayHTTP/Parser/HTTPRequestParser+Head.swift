@@ -9,6 +9,11 @@ extension HTTPRequestParser {
             if offset < bytes.count, bytes[offset] == ASCII.lf {
                 throw .malformedRequestLine("bare LF before the request line")
             }
+            // A CR alone may be the first half of another empty line: wait for its LF before scanning, as
+            // a started scan no longer skips empty lines (and the request would get 400 for how TCP split it).
+            if bytes.count - offset == 1, bytes[offset] == ASCII.cr {
+                return nil
+            }
         }
         let start = offset
         guard let end = try findEndOfHead(bytes, start: start) else {
