@@ -6,6 +6,7 @@ import PackageDescription
 let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("fuzz-http-request", ["CasewayHTTP"]),
     ("fuzz-intake", ["Caseway", "CasewayMapping"]),
+    ("fuzz-mapping", ["CasewayMapping"]),
 ]
 
 // Layers (see docs/architecture.md): targets depend one way only, leaves first.
