@@ -48,6 +48,8 @@ bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 
 # The Swift runtime's own crash backtracer would race ASan's report; libFuzzer prints the stack.
 export SWIFT_BACKTRACE=enable=no
+# Known false positives only; see the file for why each is there.
+export LSAN_OPTIONS="suppressions=$(pwd)/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 failed=()
 for target in "${targets[@]}"; do
