@@ -37,6 +37,10 @@ public final class Hub: Sendable {
                 defaultBodyLimit: limits.requestBodyBytes, headerTimeout: limits.headerTimeout,
                 bodyTimeout: limits.bodyTimeout, idleTimeout: limits.idleTimeout, handlerTimeout: limits.handlerTimeout,
                 maxConnections: limits.connections,
+                // API handlers mostly await the store's writer; running them on the loop's own executor
+                // saves two thread hops per request. Their CPU work (parsing, validation) is bounded by
+                // the body limit and nesting limits.
+                runsHandlersOnEventLoop: true,
                 log: { message in log.warning("http", ["detail": .string(message)]) }),
             router: api.router(bodyLimit: limits.requestBodyBytes))
         do {
