@@ -77,7 +77,7 @@ extension DateTimePattern {
             case .millisecond3: nanosecond = try number(3, 3, "the milliseconds") * 1_000_000
             case .amPm: isAfternoon = try name(Self.amPmNames, "AM or PM") == 2
             case .offsetOrZ, .offsetColon, .offsetBasic:
-                guard let parsed = Self.scanOffset(&scanner, element: element) else {
+                guard let parsed = scanner.utcOffset(zulu: element == .offsetOrZ, form: element == .offsetBasic ? .basic : .colon) else {
                     throw expected(element == .offsetBasic ? "an offset such as +0100" : "an offset such as +01:00")
                 }
                 offset = parsed
@@ -115,21 +115,5 @@ extension DateTimePattern {
             // Name the text as the document wrote it, not our ISO rendering of it.
             throw TransformError(error.kind, text: text, reason: error.reason)
         }
-    }
-
-    private static func scanOffset(_ scanner: inout ASCIIScanner, element: Element) -> Int? {
-        if element == .offsetOrZ, scanner.take(UInt8(ascii: "Z")) { return 0 }
-        let sign: Int
-        if scanner.take(UInt8(ascii: "+")) {
-            sign = 1
-        } else if scanner.take(UInt8(ascii: "-")) {
-            sign = -1
-        } else {
-            return nil
-        }
-        guard let hours = scanner.digits(exactly: 2) else { return nil }
-        if element != .offsetBasic, !scanner.take(UInt8(ascii: ":")) { return nil }
-        guard let minutes = scanner.digits(exactly: 2), minutes < 60, hours < 24 else { return nil }
-        return sign * (hours * 3600 + minutes * 60)
     }
 }

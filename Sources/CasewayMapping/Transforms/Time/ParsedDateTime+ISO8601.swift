@@ -50,7 +50,7 @@ extension ParsedDateTime {
                 }
             }
             if !scanner.isAtEnd {
-                guard let parsedOffset = Self.scanOffset(&scanner) else {
+                guard let parsedOffset = scanner.utcOffset(zulu: true, form: .any) else {
                     throw expected("\"Z\" or an offset such as +01:00")
                 }
                 offset = parsedOffset
@@ -66,28 +66,5 @@ extension ParsedDateTime {
         self.init(
             local: LocalDateTime(unchecked: year, month, day, hour, minute, second, nanosecond),
             utcOffset: offset)
-    }
-
-    /// `Z`, `z`, `±HH:MM`, `±HHMM` or `±HH`, as seconds ahead of UTC; minutes past 59 are refused.
-    static func scanOffset(_ scanner: inout ASCIIScanner) -> Int? {
-        if scanner.take(UInt8(ascii: "Z")) || scanner.take(UInt8(ascii: "z")) { return 0 }
-        let sign: Int
-        if scanner.take(UInt8(ascii: "+")) {
-            sign = 1
-        } else if scanner.take(UInt8(ascii: "-")) {
-            sign = -1
-        } else {
-            return nil
-        }
-        guard let hours = scanner.digits(exactly: 2) else { return nil }
-        var minutes = 0
-        if scanner.take(UInt8(ascii: ":")) {
-            guard let parsed = scanner.digits(exactly: 2) else { return nil }
-            minutes = parsed
-        } else if let parsed = scanner.digits(exactly: 2) {
-            minutes = parsed
-        }
-        guard minutes < 60 else { return nil }
-        return sign * (hours * 3600 + minutes * 60)
     }
 }
