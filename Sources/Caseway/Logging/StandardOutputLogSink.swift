@@ -13,9 +13,10 @@ public final class StandardOutputLogSink: LogSink {
         bytes.append(UInt8(ascii: "\n"))
         lock.withLock { _ in
             bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Glibc.write(1, base + offset, buffer.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
                         return  // stdout is gone (closed pipe); logging must never take the hub down

@@ -35,7 +35,9 @@ struct SocketAddress: Sendable, CustomStringConvertible {
             return inet_ntop(AF_INET, base + offset, &text, socklen_t(text.count)) != nil
         }
         guard ok else { return "?" }
-        return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // inet_ntop wrote a NUL-terminated string into `text`; decode up to that NUL.
+        let bytes = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     var description: String { family == AF_INET6 ? "[\(host)]:\(port)" : "\(host):\(port)" }
