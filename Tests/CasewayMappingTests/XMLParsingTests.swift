@@ -168,11 +168,11 @@ struct XMLParsingTests {
         #expect(try #require(throws: XMLError.self) { try XMLDocument(parsing: utf16) }.code == .unsupportedEncoding)
     }
 
-    @Test func invalidUTF8IsNotWellFormed() throws {
+    @Test func invalidUTF8IsRefusedAsAnEncodingError() throws {
         let bytes: [UInt8] = Array("<a>caf".utf8) + [0xE9] + Array("</a>".utf8)
         let error = try #require(throws: XMLError.self) { try XMLDocument(parsing: bytes) }
-        #expect(error.code == .notWellFormed)
-        #expect(error.message.hasPrefix("Input is not proper UTF-8"))
+        #expect(error.code == .unsupportedEncoding)
+        #expect(error.message == "the document is not valid UTF-8 at byte 6")
     }
 
     @Test func utf8ByteOrderMarkIsAccepted() throws {
@@ -196,5 +196,23 @@ struct XMLParsingTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(references == Array(repeating: "CRM-00731942", count: 8))
+    }
+}
+
+struct XMLEncodingCheckTests {
+    @Test func invalidUTF8_IsRefusedWithItsOffsetBeforeLibxml2SeesIt() throws {
+        var bytes = Array("<?xml version=\"1.0\"?><a>caf".utf8)
+        bytes += [0xC3, 0x28]  // a lead byte followed by a byte that cannot continue it
+        bytes += Array("</a>".utf8)
+        do {
+            _ = try XMLDocument(parsing: bytes)
+            Issue.record("invalid UTF-8 was accepted")
+        } catch let error as XMLError {
+            #expect(error.code == .unsupportedEncoding)
+            #expect(error.message == "the document is not valid UTF-8 at byte 27")
+        }
+        #expect(throws: XMLError.self) { try XMLDocument(parsing: [0x3C, 0x61, 0x3E, 0xFF, 0x3C, 0x2F, 0x61, 0x3E]) }
+        let good = try XMLDocument(parsing: "<a>Siobhán — £25</a>")
+        #expect(good.root?.textContent == "Siobhán — £25")
     }
 }

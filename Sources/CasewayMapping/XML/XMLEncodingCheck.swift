@@ -4,8 +4,10 @@
 /// Those are the encodings libxml2 decodes with its own built-in converters; ISO-8859-1 maps every
 /// byte to a character so it cannot fail, and US-ASCII is checked here byte by byte, because
 /// libxml2 reports a failed conversion only through its process-wide error handler (stderr),
-/// not through the parser context. Everything else (UTF-16, UTF-32, windows-1252, ...) is refused
-/// with a clear error instead of going through iconv and the same global handler.
+/// not through the parser context. For the same reason UTF-8 (the default) is validated here, so
+/// invalid bytes get an error naming their offset instead of a line on the daemon's stderr.
+/// Everything else (UTF-16, UTF-32, windows-1252, ...) is refused with a clear error instead of going
+/// through iconv and the same global handler.
 enum XMLEncodingCheck {
     /// The names of the accepted encodings as they may appear in the XML declaration (upper-cased).
     private static let utf8Names: Set<String> = ["UTF-8", "UTF8"]
@@ -25,9 +27,20 @@ enum XMLEncodingCheck {
         {
             throw refuse("UTF-16 and UTF-32 documents are not accepted; send UTF-8")
         }
-        guard let declared = declaredEncoding(in: bytes, skipping: utf8BOM ? 3 : 0) else { return }
+        func requireUTF8() throws {
+            if let offset = firstInvalidUTF8(in: bytes) {
+                throw refuse("the document is not valid UTF-8 at byte \(offset)", offset: offset)
+            }
+        }
+        guard let declared = declaredEncoding(in: bytes, skipping: utf8BOM ? 3 : 0) else {
+            try requireUTF8()
+            return
+        }
         let name = declared.uppercased()
-        if utf8Names.contains(name) { return }
+        if utf8Names.contains(name) {
+            try requireUTF8()
+            return
+        }
         if utf8BOM {
             throw refuse("the byte order mark says UTF-8 but the XML declaration says '\(declared)'")
         }
@@ -41,6 +54,22 @@ enum XMLEncodingCheck {
             return
         }
         throw refuse("encoding '\(declared)' is not supported; send UTF-8 (ISO-8859-1 and US-ASCII are also accepted)")
+    }
+
+    /// The byte offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
+    static func firstInvalidUTF8(in bytes: UnsafeRawBufferPointer) -> Int? {
+        // ASCII is the common case; only bytes from the first non-ASCII one need decoding.
+        guard let firstHigh = bytes.firstIndex(where: { $0 >= 0x80 }) else { return nil }
+        var iterator = bytes[firstHigh...].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = firstHigh
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// The value of `encoding="..."` in a leading `<?xml ...?>` declaration, if there is one.
