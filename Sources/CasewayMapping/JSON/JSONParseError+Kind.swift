@@ -24,6 +24,7 @@ extension JSONParseError {
         /// Containers nested deeper than the parser's `maxDepth`.
         public static let nestingTooDeep = Kind(.nestingTooDeep)
 
+        /// The kind's name, for logs and metrics labels.
         public var description: String {
             switch code {
             case .invalidUTF8: "invalidUTF8"

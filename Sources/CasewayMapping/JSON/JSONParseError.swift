@@ -7,11 +7,13 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     /// Where the fault is: line and column (in Unicode scalars) and byte offset.
     public var location: SourceLocation
 
+    /// An error of `kind` at `location`.
     public init(kind: Kind, message: String, location: SourceLocation) {
         self.kind = kind
         self.message = message
         self.location = location
     }
 
+    /// `line:column: message`, the form configuration errors are reported in after the file name.
     public var description: String { "\(location): \(message)" }
 }

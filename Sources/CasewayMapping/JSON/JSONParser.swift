@@ -6,6 +6,10 @@
 /// JSON5 numbers are normalised to JSON number text (`0x1F` → `31`, `+.5` → `0.5`, `5.` → `5`);
 /// `Infinity`, `-Infinity` and `NaN` are kept as `JSONNumber` text of those names (`isNonFinite` is true),
 /// so the configuration layer can refuse them with a location instead of the parser guessing.
+///
+/// Keys are duplicates when they are the same sequence of Unicode scalars (RFC 8259), so `"é"` written
+/// precomposed and decomposed are two keys. Locations count LF, CR and CRLF as line breaks and columns
+/// in Unicode scalars, as editors do.
 public struct JSONParser: Sendable {
     /// The grammar to accept.
     public var dialect: Dialect

@@ -18,7 +18,7 @@ extension JSONScanner {
             slots[position]
         }
 
-        mutating func push(_ element: Element) {
+        mutating func push(_ element: consuming Element) {
             if count < slots.count {
                 slots[count] = element
             } else {

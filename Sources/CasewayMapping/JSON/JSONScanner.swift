@@ -219,8 +219,8 @@ struct JSONScanner {
         default:
             if isJSON5, let identifier = try readIdentifierKey() {
                 key = identifier
-                var utf8 = identifier
-                lastFingerprint = utf8.withUTF8 { Self.fingerprint(of: $0) }
+                var name = identifier
+                lastFingerprint = name.withUTF8 { Self.fingerprint(of: $0) }
             } else if isJSON5 {
                 throw unexpected("an object key (a name, or a string in quotes)")
             } else {

@@ -17,12 +17,7 @@ public struct JSONWriter: Sendable {
 
     /// Appends `value` to `output`.
     public func write(_ value: JSONValue, into output: inout [UInt8]) {
-        var buffer = Output(capacity: 2048)
-        if prettyPrinted {
-            Self.writePretty(value, indent: 0, into: &buffer)
-        } else {
-            Self.writeCompact(value, into: &buffer)
-        }
+        let buffer = render(value)
         buffer.withBytes { output.append(contentsOf: $0) }
     }
 
@@ -35,13 +30,19 @@ public struct JSONWriter: Sendable {
 
     /// `value` as a string.
     public func string(_ value: JSONValue) -> String {
+        let buffer = render(value)
+        return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func render(_ value: JSONValue) -> Output {
+        // Large enough for a typical request, so most documents need no regrowth.
         var buffer = Output(capacity: 2048)
         if prettyPrinted {
             Self.writePretty(value, indent: 0, into: &buffer)
         } else {
             Self.writeCompact(value, into: &buffer)
         }
-        return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+        return buffer
     }
 
     private static func writeCompact(_ value: JSONValue, into output: inout Output) {
