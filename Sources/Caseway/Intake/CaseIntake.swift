@@ -8,12 +8,12 @@ import CasewayStore
 public struct CaseIntake: Sendable {
     public let store: Store
     public let settings: IntakeSettings
-    public let clock: any Clock
+    public let clock: any WallClock
     public let ids: RecordIDGenerator
     public let validator: ServiceRequestValidator
 
     public init(
-        store: Store, settings: IntakeSettings, clock: any Clock = SystemClock(), ids: RecordIDGenerator = .shared,
+        store: Store, settings: IntakeSettings, clock: any WallClock = SystemClock(), ids: RecordIDGenerator = .shared,
         validator: ServiceRequestValidator = ServiceRequestValidator()
     ) {
         self.store = store

@@ -12,9 +12,9 @@ public struct HubLog: Sendable {
     }
 
     public let sink: any LogSink
-    public let clock: any Clock
+    public let clock: any WallClock
 
-    public init(sink: any LogSink = StandardOutputLogSink(), clock: any Clock = SystemClock()) {
+    public init(sink: any LogSink = StandardOutputLogSink(), clock: any WallClock = SystemClock()) {
         self.sink = sink
         self.clock = clock
     }

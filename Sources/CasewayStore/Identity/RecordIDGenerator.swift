@@ -2,7 +2,7 @@ import Synchronization
 
 /// Makes time-ordered record ids (UUIDv7), strictly increasing within the process.
 ///
-/// The time is passed in (see `Clock`). Within one millisecond, or when the time passed in goes
+/// The time is passed in (see `WallClock`). Within one millisecond, or when the time passed in goes
 /// backwards, a 12-bit counter in the `rand_a` field keeps the ids increasing (RFC 9562, method 1);
 /// when it overflows, the id borrows the next millisecond. The remaining 62 bits come from a
 /// generator seeded once from the system's random source (a system call per id would cost more

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A clock that moves only when told to, for tests of time-driven behaviour.
-public final class ManualClock: Clock {
+public final class ManualClock: WallClock {
     private let current: Mutex<Timestamp>
 
     /// Creates a clock showing `start` (by default 2026-01-01T00:00:00Z).

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The machine's wall clock (CLOCK_REALTIME).
-public struct SystemClock: Clock {
+public struct SystemClock: WallClock {
     /// Creates the system clock.
     public init() {}
 
