@@ -188,6 +188,13 @@ struct ConfigurationTests {
         #expect(found.first?.hasPrefix("caseway.json5:10:68: intake.xml.sender_reference: not a usable XPath: undeclared namespace prefix") == true, "\(found)")
     }
 
+    @Test func nestedDeclarationFolders_AreNamedAsWritten() throws {
+        let folder = try Self.validFolder(
+            hub: Self.validHub.replacingOccurrences(of: "  clients: [", with: "  connectors_directory: \"conf/connectors\",\n  clients: ["))
+        try folder.write("conf/connectors/bad.json5", #"{ name: "bad", kind: "fax" }"#)
+        #expect(problems(folder) == [#"conf/connectors/bad.json5:1:22: kind: unknown connector kind "fax" (known: file, http, queue)"#])
+    }
+
     @Test func didYouMean_SuggestsOnlyCloseWords() {
         #expect(DidYouMean.suggestion(for: "admn", among: ["submit", "admin"]) == "admin")
         #expect(DidYouMean.suggestion(for: "lisetn", among: ["listen", "limits"]) == "listen")

@@ -28,12 +28,9 @@ extension HubAPI {
     /// `GET /v1/cases/{id}`: the case with its deliveries; a client sees its own cases, `admin` sees all.
     func fetchCase(_ request: HTTPRequest) async -> APIResponse {
         let client: ClientConfiguration
-        switch authenticator.authenticate(authorization: request.headers["Authorization"]) {
-        case .success(let found): client = found
-        case .failure(.missingScope), .failure(.missingCredentials):
-            return APIResponse(Problem.unauthorized("send Authorization: Bearer <key>"))
-        case .failure(.unknownKey):
-            return APIResponse(Problem.unauthorized("the key is not one of this hub's clients"))
+        switch authorize(request, nil) {
+        case .allowed(let found): client = found
+        case .refused(let refusal): return refusal
         }
         let text = request.pathParameters["id"] ?? ""
         guard let id = RecordID(text) else {

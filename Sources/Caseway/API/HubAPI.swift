@@ -59,9 +59,12 @@ public struct HubAPI: Sendable {
         return "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
-    /// The authenticated client holding `scope`, or the 401/403 to send instead.
-    func authorize(_ request: HTTPRequest, _ scope: Scope) -> AuthorizationOutcome {
-        switch authenticator.authorize(authorization: request.headers["Authorization"], scope: scope) {
+    /// The authenticated client holding `scope` (any client when nil), or the 401/403 to send instead.
+    func authorize(_ request: HTTPRequest, _ scope: Scope?) -> AuthorizationOutcome {
+        let header = request.headers["Authorization"]
+        let result = scope.map { authenticator.authorize(authorization: header, scope: $0) }
+            ?? authenticator.authenticate(authorization: header)
+        switch result {
         case .success(let client):
             return .allowed(client)
         case .failure(.missingCredentials):

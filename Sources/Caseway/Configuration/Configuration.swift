@@ -35,13 +35,13 @@ public struct Configuration: Sendable {
         var mappings: [MappingDeclaration] = []
         if let connectorsDirectory = hub?.connectorsDirectory ?? directories.connectors {
             connectors = readDeclarations(
-                in: connectorsDirectory, displayBase: displayBase, configFile: path, field: "connectors_directory",
+                in: connectorsDirectory, baseDirectory: baseDirectory, displayBase: displayBase, configFile: path, field: "connectors_directory",
                 diagnostics: diagnostics, read: readConnector)
             reportDuplicateNames(connectors.map { ($0.name, $0.source) }, what: "connector", diagnostics: diagnostics)
         }
         if let mappingsDirectory = hub?.mappingsDirectory ?? directories.mappings {
             mappings = readDeclarations(
-                in: mappingsDirectory, displayBase: displayBase, configFile: path, field: "mappings_directory",
+                in: mappingsDirectory, baseDirectory: baseDirectory, displayBase: displayBase, configFile: path, field: "mappings_directory",
                 diagnostics: diagnostics, read: { readMapping($0, directory: mappingsDirectory) })
             reportDuplicateNames(mappings.map { ($0.name, $0.source) }, what: "mapping", diagnostics: diagnostics)
         }
@@ -52,13 +52,21 @@ public struct Configuration: Sendable {
 
     /// The `*.json5` files directly inside `directory`, in name order, each read by `read`.
     private static func readDeclarations<Declaration>(
-        in directory: URL, displayBase: String, configFile: String, field: String,
+        in directory: URL, baseDirectory: URL, displayBase: String, configFile: String, field: String,
         diagnostics: ConfigurationDiagnostics,
         read: (ConfigurationNode) -> Declaration?
     ) -> [Declaration] {
-        let displayDirectory = displayBase.isEmpty
-            ? directory.lastPathComponent
-            : (displayBase as NSString).appendingPathComponent(directory.lastPathComponent)
+        // A folder inside the configuration's folder is shown as written (`conf/connectors`), prefixed like the
+        // configuration file itself; one elsewhere by its absolute path.
+        let basePath = baseDirectory.standardizedFileURL.path
+        let directoryPath = directory.standardizedFileURL.path
+        let displayDirectory: String
+        if directoryPath.hasPrefix(basePath + "/") {
+            let relative = String(directoryPath.dropFirst(basePath.count + 1))
+            displayDirectory = displayBase.isEmpty ? relative : (displayBase as NSString).appendingPathComponent(relative)
+        } else {
+            displayDirectory = directoryPath
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)

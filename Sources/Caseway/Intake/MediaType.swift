@@ -1,3 +1,5 @@
+import CasewayMapping
+
 /// A `Content-Type` value split into its type and the parameters Caseway cares about.
 public struct MediaType: Sendable, Hashable, CustomStringConvertible {
     /// `type/subtype`, lower-cased: `application/json`.
@@ -9,7 +11,7 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: ";", omittingEmptySubsequences: false)
         guard let first = parts.first else { return nil }
-        let essence = first.trimmingCharacters(in: " \t").lowercased()
+        let essence = TextTransforms.trim(first).lowercased()
         let pieces = essence.split(separator: "/", omittingEmptySubsequences: false)
         guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty,
             essence.allSatisfy({ $0.isASCII && !$0.isWhitespace })
@@ -17,8 +19,8 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         self.essence = essence
         for parameter in parts.dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: " \t").lowercased() == "charset" else { continue }
-            var value = pair[1].trimmingCharacters(in: " \t")
+            guard pair.count == 2, TextTransforms.trim(pair[0]).lowercased() == "charset" else { continue }
+            var value = TextTransforms.trim(pair[1])
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             charset = value.lowercased()
         }
@@ -33,14 +35,4 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether this is XML: `application/xml`, `text/xml` or a `+xml` type.
     public var isXML: Bool { essence == "application/xml" || essence == "text/xml" || essence.hasSuffix("+xml") }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing characters from `set` (Foundation-free).
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
-    }
 }

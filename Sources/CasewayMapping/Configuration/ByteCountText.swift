@@ -7,10 +7,10 @@ public enum ByteCountText {
 
     /// Parses a whole number with an optional unit.
     public static func parse(_ text: String) -> Int? {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = TextTransforms.trim(text)
         if let plain = Int(trimmed), plain >= 0 { return plain }
         for (suffix, bytes) in units where trimmed.hasSuffix(suffix) {
-            let number = String(trimmed.dropLast(suffix.count)).trimmingSpaces()
+            let number = TextTransforms.trim(String(trimmed.dropLast(suffix.count)))
             guard let value = Int(number), value >= 0 else { return nil }
             let (product, overflow) = value.multipliedReportingOverflow(by: bytes)
             return overflow ? nil : product

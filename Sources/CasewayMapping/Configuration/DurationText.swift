@@ -6,10 +6,10 @@ public enum DurationText {
 
     /// Parses one number followed by one unit; spaces between them are allowed.
     public static func parse(_ text: String) -> Duration? {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = TextTransforms.trim(text)
         for (suffix, milliseconds) in units.sorted(by: { $0.suffix.count > $1.suffix.count })
         where trimmed.hasSuffix(suffix) {
-            let number = String(trimmed.dropLast(suffix.count)).trimmingSpaces()
+            let number = TextTransforms.trim(String(trimmed.dropLast(suffix.count)))
             guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
                 let value = Double(number), value.isFinite, value >= 0, value * Double(milliseconds) < 9.0e15
             else { return nil }
@@ -25,15 +25,5 @@ public enum DurationText {
             return "\(milliseconds / unit)\(suffix)"
         }
         return "\(milliseconds)ms"
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs (Foundation-free, for configuration words).
-    func trimmingSpaces() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -63,8 +63,8 @@ public struct SOAPFault: Sendable, Hashable {
         let (code, namespace, localName) = resolve(codeElement)
         return SOAPFault(
             version: .soap11, code: code, codeNamespace: namespace, codeLocalName: localName,
-            reason: trimmed(child("faultstring")?.textContent ?? ""),
-            actor: child("faultactor").map { trimmed($0.textContent) }, detail: child("detail"))
+            reason: TextTransforms.trim(child("faultstring")?.textContent ?? ""),
+            actor: child("faultactor").map { TextTransforms.trim($0.textContent) }, detail: child("detail"))
     }
 
     private static func soap12(_ fault: XMLNode) -> SOAPFault {
@@ -76,7 +76,7 @@ public struct SOAPFault: Sendable, Hashable {
         // Bounded by the document's nesting limit.
         while let current = subcode {
             if let value = current.firstChildElement(named: "Value", namespace: namespace) {
-                subcodes.append(trimmed(value.textContent))
+                subcodes.append(TextTransforms.trim(value.textContent))
             }
             subcode = current.firstChildElement(named: "Subcode", namespace: namespace)
         }
@@ -87,26 +87,19 @@ public struct SOAPFault: Sendable, Hashable {
         }
         return SOAPFault(
             version: .soap12, code: code, codeNamespace: codeNamespace, codeLocalName: localName,
-            subcodes: subcodes, reason: trimmed((english ?? texts.first)?.textContent ?? ""),
-            actor: fault.firstChildElement(named: "Role", namespace: namespace).map { trimmed($0.textContent) },
+            subcodes: subcodes, reason: TextTransforms.trim((english ?? texts.first)?.textContent ?? ""),
+            actor: fault.firstChildElement(named: "Role", namespace: namespace).map { TextTransforms.trim($0.textContent) },
             detail: fault.firstChildElement(named: "Detail", namespace: namespace))
     }
 
     /// A QName written as element content, resolved against the namespaces in scope there.
     private static func resolve(_ element: XMLNode?) -> (String, String?, String) {
         guard let element else { return ("", nil, "") }
-        let code = trimmed(element.textContent)
+        let code = TextTransforms.trim(element.textContent)
         guard let colon = code.firstIndex(of: ":") else {
             return (code, element.namespaceURI(forPrefix: nil), code)
         }
         let prefix = String(code[..<colon])
         return (code, element.namespaceURI(forPrefix: prefix), String(code[code.index(after: colon)...]))
-    }
-
-    private static func trimmed(_ text: String) -> String {
-        var text = Substring(text)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }
