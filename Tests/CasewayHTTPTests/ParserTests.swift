@@ -1,5 +1,5 @@
 import Testing
-@testable import CasewayHTTP
+@_spi(Fuzzing) @testable import CasewayHTTP
 
 /// The request parser on its own: raw bytes in, heads and bodies (or errors) out.
 struct ParserTests {
@@ -72,6 +72,23 @@ struct ParserTests {
             }
             #expect(head?.target == "/", "split at \(split)")
         }
+    }
+
+    @Test func chunkSizeLineAtTheLimit_IsReadTheSameWholeOrSplit() {
+        // 64 bytes of chunk-size line; split one byte at a time, the CR arrives before its LF (found by fuzz-http-request).
+        let line = "5;" + String(repeating: "a", count: 60) + "=b"
+        let request = Array("POST /echo HTTP/1.1\r\nHost: hub\r\nTransfer-Encoding: chunked\r\n\r\n\(line)\r\nhello\r\n0\r\n\r\n".utf8)
+        func read(_ pieces: [Int]) -> RequestParserTranscript {
+            RequestParserTranscript(
+                reading: request, pieceSizes: pieces, bodyLimit: 100, maxHeadSize: 16 * 1024, maxHeaderCount: 100, maxChunkLineSize: 64)
+        }
+        let whole = read([])
+        #expect(whole.error == nil)
+        #expect(read([1]) == whole)
+        let tooLong = Array("POST /echo HTTP/1.1\r\nHost: hub\r\nTransfer-Encoding: chunked\r\n\r\n\(line)x\r\nhello\r\n0\r\n\r\n".utf8)
+        let refused = RequestParserTranscript(
+            reading: tooLong, pieceSizes: [1], bodyLimit: 100, maxHeadSize: 16 * 1024, maxHeaderCount: 100, maxChunkLineSize: 64)
+        #expect(refused.error != nil, "a 65-byte chunk-size line is over the limit")
     }
 
     @Test func acceptsAbsoluteFormAndAsteriskForOptions() throws {

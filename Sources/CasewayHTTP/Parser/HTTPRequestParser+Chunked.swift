@@ -2,7 +2,9 @@ extension HTTPRequestParser {
     /// chunk-size [ chunk-ext ] CRLF (RFC 9112 §7.1); false when the line has not fully arrived.
     mutating func parseChunkSize(_ bytes: UnsafeRawBufferPointer, from offset: inout Int) throws(HTTPParseError) -> Bool {
         guard let lineFeed = Self.lineFeed(in: bytes, from: offset, within: limits.maxChunkLineSize) else {
-            if bytes.count - offset > limits.maxChunkLineSize {
+            // The line may be `maxChunkLineSize` bytes plus its CR while the LF is still on its way: only
+            // a window that could have held the whole line and its CRLF, with no LF in it, is too long.
+            if bytes.count - offset >= limits.maxChunkLineSize + 2 {
                 throw .malformedChunk("a chunk-size line exceeds \(limits.maxChunkLineSize) bytes")
             }
             return false
