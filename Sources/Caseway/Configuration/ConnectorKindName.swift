@@ -5,6 +5,4 @@ public enum ConnectorKindName: String, Sendable, Hashable, CaseIterable {
     case file
     /// Sends each delivery to an HTTP or SOAP endpoint.
     case http
-    /// Keeps each delivery as a message a back office polls for.
-    case queue
 }
