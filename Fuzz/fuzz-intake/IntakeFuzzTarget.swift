@@ -38,7 +38,7 @@ enum IntakeFuzzTarget: FuzzTarget {
         }
         let submission = CaseSubmission(client: "fuzz", contentType: contentType, body: body, idempotencyKey: nil)
         do {
-            let (_, reference) = try check.check(submission)
+            let reference = try check.check(submission).senderReference
             // An accepted reference names files and appears in logs: it must pass the reference rules.
             if let reference {
                 FuzzCheck.require(ServiceRequestValidator.referenceProblem(reference) == nil, "accepted reference \(reference)")

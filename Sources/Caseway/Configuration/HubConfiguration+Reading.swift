@@ -170,6 +170,7 @@ extension HubConfiguration {
         } else if let namespacesNode = xml["namespaces"] {
             namespacesNode.problem("expected an object of prefix: \"namespace URI\", found \(namespacesNode.value.typeName)")
         }
+        settings.namespaces = namespaces
         if let referenceNode = xml["sender_reference"], let source = referenceNode.nonEmptyString() {
             do {
                 settings.xmlSenderReference = try XPathExpression(source, namespaces: namespaces)

@@ -29,11 +29,11 @@ public struct CaseIntake: Sendable {
     /// Checks and stores `submission`; returns once the case is committed, or throws why it was refused.
     public func submit(_ submission: CaseSubmission) async throws(CaseIntakeError) -> CaseIntakeOutcome {
         let key = try Self.checkedIdempotencyKey(submission.idempotencyKey)
-        let (mediaType, senderReference) = try check(submission)
+        let checked = try check(submission)
         let now = clock.now()
         let record = CaseRecord(
-            id: ids.next(at: now), receivedAt: now, client: submission.client, contentType: mediaType.description,
-            senderReference: senderReference, body: submission.body)
+            id: ids.next(at: now), receivedAt: now, client: submission.client, contentType: checked.mediaType.description,
+            senderReference: checked.senderReference, body: submission.body)
         let outcome: Result<CaseIntakeOutcome, CaseIntakeError>
         do {
             // The key lookup and the insert run in one write: the single writer makes them atomic, so two
@@ -57,9 +57,8 @@ public struct CaseIntake: Sendable {
         return try outcome.get()
     }
 
-    /// Every check a submission's body goes through, without storing anything: the media type and the
-    /// sender's reference of a body that passed, or why it was refused.
-    public func check(_ submission: CaseSubmission) throws(CaseIntakeError) -> (MediaType, String?) {
+    /// Every check a submission's body goes through, without storing anything.
+    public func check(_ submission: CaseSubmission) throws(CaseIntakeError) -> CheckedSubmission {
         try IntakeCheck(settings: settings, validator: validator).check(submission)
     }
 

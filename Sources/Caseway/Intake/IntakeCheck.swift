@@ -14,25 +14,29 @@ public struct IntakeCheck: Sendable {
         self.validator = validator
     }
 
-    /// Every check a submission's body goes through, without storing anything: the media type and the
-    /// sender's reference of a body that passed, or why it was refused.
-    public func check(_ submission: CaseSubmission) throws(CaseIntakeError) -> (MediaType, String?) {
+    /// Every check a submission's body goes through, without storing anything: the media type, the
+    /// sender's reference and the parsed body (for routing) of a body that passed, or why it was refused.
+    public func check(_ submission: CaseSubmission) throws(CaseIntakeError) -> CheckedSubmission {
         guard let text = submission.contentType, let mediaType = MediaType(text) else {
             throw .unsupportedMediaType("a Content-Type of application/json or application/xml is required")
         }
         if let charset = mediaType.charset, charset != "utf-8", charset != "utf8" {
             throw .unsupportedMediaType("charset \(charset) is not supported; send UTF-8")
         }
+        let read: (reference: String?, body: CaseDocument.Body)
         if mediaType.isJSON {
-            return (mediaType, try readJSON(submission.body))
+            read = try readJSON(submission.body)
+        } else if mediaType.isXML {
+            read = try readXML(submission.body)
+        } else {
+            throw .unsupportedMediaType("\(mediaType.essence) is not supported; send application/json or application/xml")
         }
-        if mediaType.isXML {
-            return (mediaType, try readXML(submission.body))
-        }
-        throw .unsupportedMediaType("\(mediaType.essence) is not supported; send application/json or application/xml")
+        let document = CaseDocument(
+            client: submission.client, contentType: mediaType.description, senderReference: read.reference, body: read.body)
+        return CheckedSubmission(mediaType: mediaType, senderReference: read.reference, document: document)
     }
 
-    private func readJSON(_ body: [UInt8]) throws(CaseIntakeError) -> String? {
+    private func readJSON(_ body: [UInt8]) throws(CaseIntakeError) -> (reference: String?, body: CaseDocument.Body) {
         let value: JSONValue
         do {
             value = try JSONParser(dialect: .json, maxDepth: settings.maxDepth).parse(body).value
@@ -45,10 +49,10 @@ public struct IntakeCheck: Sendable {
         }
         let problems = validator.problems(in: value)
         guard problems.isEmpty else { throw .invalid(problems) }
-        return value["source"]?["reference"]?.stringValue
+        return (value["source"]?["reference"]?.stringValue, .json(value))
     }
 
-    private func readXML(_ body: [UInt8]) throws(CaseIntakeError) -> String? {
+    private func readXML(_ body: [UInt8]) throws(CaseIntakeError) -> (reference: String?, body: CaseDocument.Body) {
         var options = XMLDocument.Options()
         options.maxDepth = settings.maxDepth
         let document: XMLDocument
@@ -59,7 +63,7 @@ public struct IntakeCheck: Sendable {
         } catch {
             throw .malformed("malformed XML: \(error)")
         }
-        guard let expression = settings.xmlSenderReference else { return nil }
+        guard let expression = settings.xmlSenderReference else { return (nil, .xml(document)) }
         let reference: String?
         do {
             switch try expression.evaluate(in: document) {
@@ -70,10 +74,10 @@ public struct IntakeCheck: Sendable {
         } catch {
             throw .malformed("the sender's reference could not be read (\(expression.source)): \(error)")
         }
-        guard let reference, !reference.isEmpty else { return nil }
+        guard let reference, !reference.isEmpty else { return (nil, .xml(document)) }
         if let problem = ServiceRequestValidator.referenceProblem(reference) {
             throw .invalid([FieldError(field: expression.source, message: problem)])
         }
-        return reference
+        return (reference, .xml(document))
     }
 }

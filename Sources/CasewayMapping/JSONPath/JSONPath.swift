@@ -17,7 +17,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public let isRelative: Bool
     let steps: [Step]
     /// Whether a wildcard can make the result a list.
-    let collects: Bool
+    public let collects: Bool
 
     /// Compiles `text`, or throws a message saying what is wrong and where.
     public init(_ text: String) throws(JSONPathError) {
