@@ -50,7 +50,7 @@ struct CaseIntakeTests {
     }
 
     @Test func jsonCase_IsStoredWithItsBodyReferenceAndClient() async throws {
-        guard case .accepted(let record) = try await submit(ServiceRequestValidatorTests.pothole) else {
+        guard case .accepted(let record, _) = try await submit(ServiceRequestValidatorTests.pothole) else {
             Issue.record("not accepted")
             return
         }
@@ -62,7 +62,7 @@ struct CaseIntakeTests {
     }
 
     @Test func xmlCase_TakesItsReferenceThroughTheConfiguredXPath() async throws {
-        guard case .accepted(let record) = try await submit(Self.missedBin, type: "application/xml; charset=UTF-8") else {
+        guard case .accepted(let record, _) = try await submit(Self.missedBin, type: "application/xml; charset=UTF-8") else {
             Issue.record("not accepted")
             return
         }
@@ -73,7 +73,7 @@ struct CaseIntakeTests {
     @Test func sameKeySameBody_ReturnsTheFirstCase() async throws {
         let first = try await submit(ServiceRequestValidatorTests.pothole, key: "wf-118342")
         let second = try await submit(ServiceRequestValidatorTests.pothole, key: "wf-118342")
-        guard case .accepted(let created) = first, case .repeated(let repeated) = second else {
+        guard case .accepted(let created, _) = first, case .repeated(let repeated, _) = second else {
             Issue.record("expected accepted then repeated, got \(first) then \(second)")
             return
         }
@@ -87,7 +87,7 @@ struct CaseIntakeTests {
     }
 
     @Test func sameKeyDifferentBody_IsAConflictNamingTheFirstCase() async throws {
-        guard case .accepted(let created) = try await submit(ServiceRequestValidatorTests.pothole, key: "k-1") else {
+        guard case .accepted(let created, _) = try await submit(ServiceRequestValidatorTests.pothole, key: "k-1") else {
             Issue.record("not accepted")
             return
         }
@@ -111,7 +111,7 @@ struct CaseIntakeTests {
         }
         let ids = Set(outcomes.compactMap { outcome -> RecordID? in
             switch outcome {
-            case .accepted(let record)?, .repeated(let record)?: record.id
+            case .accepted(let record, _)?, .repeated(let record, _)?: record.id
             case nil: nil
             }
         })

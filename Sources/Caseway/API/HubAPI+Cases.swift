@@ -15,10 +15,10 @@ extension HubAPI {
             idempotencyKey: request.headers["Idempotency-Key"])
         do {
             switch try await intake.submit(submission) {
-            case .accepted(let record):
-                return APIResponse(caseCreated(record, status: .accepted), client: client.name, caseID: record.id)
-            case .repeated(let record):
-                return APIResponse(caseCreated(record, status: .ok), client: client.name, caseID: record.id)
+            case .accepted(let record, let deliveries):
+                return APIResponse(caseCreated(record, deliveries, status: .accepted), client: client.name, caseID: record.id)
+            case .repeated(let record, let deliveries):
+                return APIResponse(caseCreated(record, deliveries, status: .ok), client: client.name, caseID: record.id)
             }
         } catch {
             return APIResponse(Self.refusal(error, log: log), client: client.name)
@@ -54,8 +54,8 @@ extension HubAPI {
         return APIResponse(.json(JSONWriter().bytes(view.json)), client: client.name, caseID: id)
     }
 
-    private func caseCreated(_ record: CaseRecord, status: HTTPStatus) -> HTTPResponse {
-        var response = HTTPResponse.json(JSONWriter().bytes(CaseView(record: record, deliveries: []).summary), status: status)
+    private func caseCreated(_ record: CaseRecord, _ deliveries: [DeliveryRecord], status: HTTPStatus) -> HTTPResponse {
+        var response = HTTPResponse.json(JSONWriter().bytes(CaseView(record: record, deliveries: deliveries).summary), status: status)
         response.headers.add("Location", "/v1/cases/\(record.id.text)")
         return response
     }

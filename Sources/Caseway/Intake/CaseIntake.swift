@@ -11,22 +11,33 @@ public struct CaseIntake: Sendable {
     public let clock: any WallClock
     public let ids: RecordIDGenerator
     public let validator: ServiceRequestValidator
+    /// The connectors that take a case (the routing table), evaluated before the write so the writer
+    /// thread only inserts.
+    public let route: @Sendable (CaseDocument) -> [String]
+    /// Called after a new case is on disk with the connectors it went to (wakes their workers).
+    public let accepted: @Sendable ([String]) -> Void
 
     public init(
         store: Store, settings: IntakeSettings, clock: any WallClock = SystemClock(), ids: RecordIDGenerator = .shared,
-        validator: ServiceRequestValidator = ServiceRequestValidator()
+        validator: ServiceRequestValidator = ServiceRequestValidator(),
+        route: @escaping @Sendable (CaseDocument) -> [String] = { _ in [] },
+        accepted: @escaping @Sendable ([String]) -> Void = { _ in }
     ) {
         self.store = store
         self.settings = settings
         self.clock = clock
         self.ids = ids
         self.validator = validator
+        self.route = route
+        self.accepted = accepted
     }
 
     /// Longest `Idempotency-Key` accepted; keys are stored, so their size is bounded.
     public static let maxIdempotencyKeyLength = 255
 
-    /// Checks and stores `submission`; returns once the case is committed, or throws why it was refused.
+    /// Checks, routes and stores `submission`: the case and one pending delivery per connector that takes it
+    /// (or a `no_route` dead letter when none does, so it is never lost) in one transaction. Returns once
+    /// that is committed, or throws why it was refused.
     public func submit(_ submission: CaseSubmission) async throws(CaseIntakeError) -> CaseIntakeOutcome {
         let key = try Self.checkedIdempotencyKey(submission.idempotencyKey)
         let checked = try check(submission)
@@ -34,6 +45,9 @@ public struct CaseIntake: Sendable {
         let record = CaseRecord(
             id: ids.next(at: now), receivedAt: now, client: submission.client, contentType: checked.mediaType.description,
             senderReference: checked.senderReference, body: submission.body)
+        let connectors = route(checked.document)
+        let deliveryIDs = connectors.map { _ in ids.next(at: now) }
+        let noRouteID = ids.next(at: now)
         let outcome: Result<CaseIntakeOutcome, CaseIntakeError>
         do {
             // The key lookup and the insert run in one write: the single writer makes them atomic, so two
@@ -46,15 +60,24 @@ public struct CaseIntake: Sendable {
                     guard let first = try connection.fetchCase(id: existing.caseID) else {
                         return .failure(.storeUnavailable("idempotency key \(key) points to a missing case \(existing.caseID)"))
                     }
-                    return .success(.repeated(first))
+                    return .success(.repeated(first, try connection.deliveries(caseID: first.id)))
                 }
                 try connection.insertCase(record, idempotencyKey: key)
-                return .success(.accepted(record))
+                var deliveries: [DeliveryRecord] = []
+                for (connector, id) in zip(connectors, deliveryIDs) {
+                    deliveries.append(try connection.insertDelivery(id: id, caseID: record.id, connector: connector, dueAt: now, now: now))
+                }
+                if deliveries.isEmpty {
+                    deliveries.append(try connection.insertNoRouteDeadLetter(id: noRouteID, caseID: record.id, now: now))
+                }
+                return .success(.accepted(record, deliveries))
             }
         } catch {
             throw .storeUnavailable("\(error)")
         }
-        return try outcome.get()
+        let result = try outcome.get()
+        if case .accepted = result, !connectors.isEmpty { accepted(connectors) }
+        return result
     }
 
     /// Every check a submission's body goes through, without storing anything.

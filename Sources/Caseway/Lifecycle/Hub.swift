@@ -9,13 +9,19 @@ public final class Hub: Sendable {
     public let store: Store
     public let server: HTTPServer
     public let log: HubLog
+    /// The connectors' delivery workers.
+    public let delivery: DeliveryService
     private let readiness: ReadinessFlag
 
-    private init(configuration: Configuration, store: Store, server: HTTPServer, log: HubLog, readiness: ReadinessFlag) {
+    private init(
+        configuration: Configuration, store: Store, server: HTTPServer, log: HubLog, delivery: DeliveryService,
+        readiness: ReadinessFlag
+    ) {
         self.configuration = configuration
         self.store = store
         self.server = server
         self.log = log
+        self.delivery = delivery
         self.readiness = readiness
     }
 
@@ -23,10 +29,23 @@ public final class Hub: Sendable {
     public var listenAddresses: [ListenAddress] { server.localAddresses }
 
     /// Opens the store, starts the API and logs one start-up line; throws a one-line reason when it cannot.
-    public static func start(configuration: Configuration, log: HubLog = HubLog()) async throws -> Hub {
+    public static func start(
+        configuration: Configuration, log: HubLog = HubLog(), deliverySettings: DeliverySettings = DeliverySettings()
+    ) async throws -> Hub {
         let store = try Store(directory: configuration.hub.dataDirectory.path)
         let readiness = ReadinessFlag()
-        let intake = CaseIntake(store: store, settings: configuration.hub.intake, clock: log.clock)
+        let delivery: DeliveryService
+        do {
+            delivery = try DeliveryService(
+                configuration: configuration, store: store, clock: log.clock, log: log, settings: deliverySettings)
+        } catch {
+            await store.close()
+            throw error
+        }
+        let routing = RoutingTable(connectors: configuration.connectors)
+        let intake = CaseIntake(
+            store: store, settings: configuration.hub.intake, clock: log.clock, route: { routing.route($0) },
+            accepted: { delivery.wake($0) })
         let api = HubAPI(
             intake: intake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
             isReady: { readiness.isSet })
@@ -49,7 +68,15 @@ public final class Hub: Sendable {
             await store.close()
             throw HubStartError("cannot listen on \(configuration.hub.listen): \(error)")
         }
-        let hub = Hub(configuration: configuration, store: store, server: server, log: log, readiness: readiness)
+        do {
+            try await delivery.start()
+        } catch {
+            await server.stop(timeout: .zero)
+            await store.close()
+            throw HubStartError("cannot start the delivery workers: \(error)")
+        }
+        let hub = Hub(
+            configuration: configuration, store: store, server: server, log: log, delivery: delivery, readiness: readiness)
         readiness.set()
         log.info(
             "caseway started",
@@ -67,6 +94,7 @@ public final class Hub: Sendable {
     public func stop() async {
         readiness.clear()
         await server.stop(timeout: configuration.hub.limits.shutdownGrace)
+        await delivery.stop(grace: configuration.hub.limits.shutdownGrace)
         await store.close()
         log.info("caseway stopped")
     }

@@ -21,6 +21,11 @@ public struct HubLog: Sendable {
 
     /// Writes one event.
     public func log(_ level: Level, _ message: String, _ fields: KeyValuePairs<String, JSONValue> = [:]) {
+        log(level, message, fields: fields.map { ($0.key, $0.value) })
+    }
+
+    /// Writes one event whose fields were gathered as the work went along.
+    public func log(_ level: Level, _ message: String, fields: [(String, JSONValue)]) {
         var line = JSONObject()
         line["time"] = .string(clock.now().description)
         line["level"] = .string(level.rawValue)
