@@ -31,6 +31,10 @@ extension ConnectorDeclaration {
         let concurrency: Int? = if let node = object["concurrency"] { node.int(in: 1...256) } else { 4 }
         // The kind's settings are read even when shared fields failed, so one run lists every problem.
         let settings = spec.flatMap { $0.read(object, context: context) }.flatMap(ConnectorSettings.init)
+        if let kind, settings == nil, root.diagnostics.problems.count == problemsBefore {
+            // A kind's reader must say why it refused; if one ever does not, the connector must not vanish silently.
+            root.problem("the \(kind.rawValue) connector's settings could not be read")
+        }
 
         guard root.diagnostics.problems.count == problemsBefore, let name, let kind, let retry, let concurrency,
             let settings
