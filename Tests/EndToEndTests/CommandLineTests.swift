@@ -31,7 +31,7 @@ struct CommandLineTests {
     }
 
     @Test func everyCommand_HasHelp() async throws {
-        for command in ["serve", "check", "version", "help"] {
+        for command in ["serve", "check", "map", "route", "version", "help"] {
             let result = try await ChildProcess.run([command, "--help"])
             #expect(result.status == 0, "\(command) --help")
             #expect(result.standardOutput.contains("usage: caseway \(command)"))

@@ -33,17 +33,40 @@ public struct Configuration: Sendable {
         let directories = HubConfiguration.declarationDirectories(source.document.value, baseDirectory: baseDirectory)
         var connectors: [ConnectorDeclaration] = []
         var mappings: [MappingDeclaration] = []
+        // With a broken hub file the intake's prefixes are unknown; connectors are still read with none.
+        let context = ConnectorContext(
+            baseDirectory: baseDirectory, environment: environment, namespaces: hub?.intake.namespaces ?? [:])
+        // Every connector's `mapping`, even from files with other problems, checked once Mappings/ is read.
+        var mappingReferences: [ConfigurationNode] = []
         if let connectorsDirectory = hub?.connectorsDirectory ?? directories.connectors {
             connectors = readDeclarations(
                 in: connectorsDirectory, baseDirectory: baseDirectory, displayBase: displayBase, configFile: path, field: "connectors_directory",
-                diagnostics: diagnostics, read: readConnector)
+                diagnostics: diagnostics,
+                read: { root in
+                    if case .object(let members) = root.value, let mapping = members["mapping"], case .string = mapping {
+                        mappingReferences.append(
+                            ConfigurationNode(
+                                source: root.source, path: .root / "mapping", value: mapping, diagnostics: diagnostics))
+                    }
+                    return ConnectorDeclaration.read(root, context: context)
+                })
             reportDuplicateNames(connectors.map { ($0.name, $0.source) }, what: "connector", diagnostics: diagnostics)
         }
         if let mappingsDirectory = hub?.mappingsDirectory ?? directories.mappings {
+            // Names written in mapping files that failed to compile count as known: their own problems are
+            // reported, and calling every connector that uses them "unknown" too would mislead.
+            var writtenMappingNames: Set<String> = []
             mappings = readDeclarations(
                 in: mappingsDirectory, baseDirectory: baseDirectory, displayBase: displayBase, configFile: path, field: "mappings_directory",
-                diagnostics: diagnostics, read: { readMapping($0, directory: mappingsDirectory) })
+                diagnostics: diagnostics,
+                read: { root in
+                    if let name = root.value["name"]?.stringValue { writtenMappingNames.insert(name) }
+                    return readMapping(root, directory: mappingsDirectory)
+                })
             reportDuplicateNames(mappings.map { ($0.name, $0.source) }, what: "mapping", diagnostics: diagnostics)
+            if isDirectory(mappingsDirectory) {
+                reportUnknownMappings(mappingReferences, known: mappings.map(\.name), written: writtenMappingNames)
+            }
         }
         try diagnostics.throwIfAny()
         guard let hub else { throw ConfigurationError(problems: diagnostics.sortedProblems) }
@@ -107,17 +130,20 @@ public struct Configuration: Sendable {
         return name
     }
 
-    private static func readConnector(_ root: ConfigurationNode) -> ConnectorDeclaration? {
-        guard case .object(let members) = root.value else {
-            root.problem("expected an object, found \(root.value.typeName)")
-            return nil
+    /// Reports each connector's `mapping` that names no mapping in Mappings/, with the closest name.
+    private static func reportUnknownMappings(_ references: [ConfigurationNode], known: [String], written: Set<String>) {
+        for reference in references {
+            guard case .string(let name) = reference.value, name.contains(where: { !$0.isWhitespace }),
+                !known.contains(name), !written.contains(name)
+            else { continue }
+            let list = known.isEmpty ? "there are no mappings" : "known: \(known.sorted().joined(separator: ", "))"
+            reference.problem("no mapping named \"\(name)\"" + DidYouMean.hint(for: name, among: known) + " (\(list))")
         }
-        // The kind's own fields are validated by its spec; here only what every connector shares.
-        guard let object = root.object(allowed: members.keys, required: ["name", "kind"]) else { return nil }
-        let name = readName(object)
-        let kind = object["kind"]?.oneOf(ConnectorKindName.self, what: "connector kind")
-        guard let name, let kind else { return nil }
-        return ConnectorDeclaration(name: name, kind: kind, source: root.source)
+    }
+
+    private static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Compiles a mapping file completely (paths, XPath, transforms, tables), so `caseway check` reports

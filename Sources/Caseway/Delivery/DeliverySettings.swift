@@ -5,8 +5,6 @@ public struct DeliverySettings: Sendable {
     public var lease: Duration = .seconds(300)
     /// The longest a worker sleeps without looking at the store.
     public var pollInterval: Duration = .seconds(1)
-    /// When a connector pauses after failures.
-    public var circuitBreaker = CircuitBreakerSettings()
 
     public init() {}
 }

@@ -37,7 +37,7 @@ final class DeliveryWorker: Sendable {
         self.log = log
         self.owner = owner
         self.settings = settings
-        breakerState = Mutex(CircuitBreaker(settings: settings.circuitBreaker))
+        breakerState = Mutex(CircuitBreaker(settings: connector.circuitBreaker))
     }
 
     /// The circuit breaker as it stands (for the log and for tests).

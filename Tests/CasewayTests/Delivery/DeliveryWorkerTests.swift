@@ -36,7 +36,8 @@ struct DeliveryWorkerTests {
     ) -> DeliveryWorker {
         var settings = DeliverySettings()
         settings.pollInterval = .milliseconds(10)
-        settings.circuitBreaker = breaker
+        var connector = connector
+        connector.circuitBreaker = breaker
         return DeliveryWorker(
             connector: connector, mapping: mapping, transport: transport, store: store, clock: clock, ids: .shared,
             log: HubLog(sink: MemoryLogSink()), owner: "test-worker", settings: settings)
