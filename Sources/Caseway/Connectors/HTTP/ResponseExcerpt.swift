@@ -9,10 +9,11 @@ public enum ResponseExcerpt {
     /// (`\n`, `\u{1b}`) so one answer cannot forge log lines; "…" marks a cut.
     public static func make(_ body: [UInt8]) -> String {
         var cut = body.prefix(maxBytes)
-        // Do not split a UTF-8 sequence: drop continuation bytes at the cut and the lead byte before them.
-        if body.count > maxBytes {
-            while let last = cut.last, last & 0xC0 == 0x80 { cut = cut.dropLast() }
-            if let last = cut.last, last >= 0xC0 { cut = cut.dropLast() }
+        // Do not split a UTF-8 sequence: when the last character's lead byte promises more bytes than
+        // made it into the cut, drop that character.
+        if body.count > maxBytes, let lead = cut.lastIndex(where: { $0 & 0xC0 != 0x80 }), cut[lead] >= 0xC0 {
+            let length = cut[lead] >= 0xF0 ? 4 : cut[lead] >= 0xE0 ? 3 : 2
+            if cut.endIndex - lead < length { cut = cut[..<lead] }
         }
         var text = ""
         for scalar in String(decoding: cut, as: UTF8.self).unicodeScalars {
