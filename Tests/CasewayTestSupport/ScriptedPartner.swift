@@ -6,6 +6,8 @@ import Synchronization
 /// test can assert "one effect per key" after retries.
 ///
 /// Start it with `start()`, point a connector at `url(path:)`, and `stop()` it at the end of the test.
+/// Our HTTPServer always answers a request it has read, so "close without answering" is had by
+/// stopping the partner while a `.hang` reply is under way: the connection then closes unanswered.
 public final class ScriptedPartner: Sendable {
     private struct State {
         var script: [Int: PartnerReply]
@@ -79,6 +81,17 @@ public final class ScriptedPartner: Sendable {
     /// How many different `Idempotency-Key`s arrived: the number of effects a well-behaved partner had.
     public var distinctIdempotencyKeys: Int {
         state.withLock { Set($0.received.compactMap { $0.headers["Idempotency-Key"] }).count }
+    }
+
+    /// Waits until at least `count` requests have arrived or `timeout` passed; true when they arrived.
+    @discardableResult
+    public func waitForRequests(_ count: Int, timeout: Duration = .seconds(5)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while requestCount < count {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
     }
 
     /// Replaces the answer for later requests (e.g. "the partner is back").

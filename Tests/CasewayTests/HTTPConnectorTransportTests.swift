@@ -193,6 +193,22 @@ struct HTTPConnectorTransportTests {
         #expect(partner.requestCount == 1)
     }
 
+    @Test func connectionClosedWithoutAnswer_IsTransient() async throws {
+        let partner = ScriptedPartner(script: [.hang])
+        try partner.start()
+        let settings = try #require(Fixtures.settings(#"timeouts: { total: "10s" }"#, url: partner.url(path: "/enquiries")))
+        let transport = HTTPTransport(connector: "county-highways", settings: settings)
+        let parcel = try #require(Fixtures.parcel())
+        async let result = transport.send(parcel)
+        #expect(await partner.waitForRequests(1))
+        await partner.stop()
+        let failure = try #require(failureOf(await result))
+        #expect(failure.kind == .transient)
+        #expect(failure.httpStatus == nil)
+        #expect(failure.message.hasPrefix("county-highways: POST http://127.0.0.1:\(partner.port)/enquiries failed: "), "\(failure.message)")
+        #expect(failure.message.contains("failed: no valid HTTP answer (the connection closed without one"), "\(failure.message)")
+    }
+
     @Test func slowButInTimePartner_IsDelivered() async throws {
         let partner = ScriptedPartner(script: [.delayed(.milliseconds(300), .status(200))])
         let result = try await deliver(#"timeouts: { connect: "100ms", total: "2s" }"#, to: partner)

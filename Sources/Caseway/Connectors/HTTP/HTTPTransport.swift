@@ -25,8 +25,9 @@ public final class HTTPTransport: DeliveryTransport {
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        // A backstop only: the watchdog in `send` enforces both timeouts precisely.
-        let backstop = Self.seconds(settings.timeouts.total) + 1
+        // A backstop only, well behind the watchdog in `send` that enforces both timeouts: URLSession's
+        // own timer is an idle timer that libcurl rounds, and on a loaded machine it could win the race.
+        let backstop = Self.backstop(settings.timeouts)
         configuration.timeoutIntervalForRequest = backstop
         configuration.timeoutIntervalForResource = backstop
         delegate = PartnerSessionDelegate(maxResponseBytes: Self.maxResponseBytes)
@@ -63,7 +64,7 @@ public final class HTTPTransport: DeliveryTransport {
         var request = URLRequest(url: settings.url)
         request.httpMethod = settings.method.rawValue
         request.httpBody = Data(parcel.body)
-        request.timeoutInterval = Self.seconds(settings.timeouts.total) + 1
+        request.timeoutInterval = Self.backstop(settings.timeouts)
         request.httpShouldHandleCookies = false
         request.setValue("caseway/\(CasewayVersion.current)", forHTTPHeaderField: "User-Agent")
         request.setValue(parcel.contentType, forHTTPHeaderField: "Content-Type")
@@ -121,6 +122,9 @@ public final class HTTPTransport: DeliveryTransport {
             return DeliveryFailure(.transient, "\(head) failed: timed out")
         case .networkConnectionLost:
             return DeliveryFailure(.transient, "\(head) failed: the connection closed before a complete answer")
+        case .badServerResponse:
+            // libcurl's "empty reply from server" lands here too: the partner closed without answering.
+            return DeliveryFailure(.transient, "\(head) failed: no valid HTTP answer (the connection closed without one, or the partner sent something else)")
         case .notConnectedToInternet:
             return DeliveryFailure(.transient, "\(head) failed: the network is unreachable")
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
@@ -132,6 +136,10 @@ public final class HTTPTransport: DeliveryTransport {
         default:
             return DeliveryFailure(.transient, "\(head) failed: \(error.localizedDescription) (URLError \(error.code.rawValue))")
         }
+    }
+
+    private static func backstop(_ timeouts: HTTPTimeouts) -> TimeInterval {
+        seconds(timeouts.total) * 2 + 10
     }
 
     private static func seconds(_ duration: Duration) -> TimeInterval {
