@@ -46,8 +46,10 @@ let package = Package(
         .testTarget(name: "CasewayMappingTests", dependencies: ["CasewayMapping"]),
         .testTarget(name: "CasewayStoreTests", dependencies: ["CasewayStore", "caseway-bench"]),
         .testTarget(name: "CasewayHTTPTests", dependencies: ["CasewayHTTP"]),
-        .testTarget(name: "CasewayTests", dependencies: ["Caseway"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["caseway", "CasewayStore"]),
+        // The scripted loopback partner that connector and end-to-end tests deliver to.
+        .target(name: "CasewayTestSupport", dependencies: ["CasewayHTTP", "CasewayMapping"], path: "Tests/CasewayTestSupport"),
+        .testTarget(name: "CasewayTests", dependencies: ["Caseway", "CasewayTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["caseway", "CasewayStore", "CasewayTestSupport"]),
     ] + fuzzTargets.map { target in
         .executableTarget(name: target.name, dependencies: ["CasewayFuzzing"] + target.dependencies, path: "Fuzz/\(target.name)")
     },

@@ -3,7 +3,9 @@
 # As root it uses apt-get; otherwise it prints exactly what to install and exits 1.
 set -euo pipefail
 
-packages=(libsqlite3-dev libxml2-dev pkg-config)
+# libcurl4-openssl-dev: the http connector uses FoundationNetworking, whose static library (linked by
+# `--static-swift-stdlib` in scripts/run.sh) needs `-lcurl`, i.e. the libcurl.so link only the -dev package has.
+packages=(libsqlite3-dev libxml2-dev pkg-config libcurl4-openssl-dev)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
