@@ -29,6 +29,7 @@ public final class Hub: Sendable {
         let intake = CaseIntake(store: store, settings: configuration.hub.intake, clock: log.clock)
         let api = HubAPI(
             intake: intake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
+            deadLetters: DeadLetters(store: store, clock: log.clock, reroute: { _ in [] }),
             isReady: { readiness.isSet })
         let limits = configuration.hub.limits
         let server = HTTPServer(
