@@ -77,12 +77,12 @@ public struct DeadLetters: Sendable {
     /// Replays every open dead letter of `connector` that is dead now, page by page. Dead letters
     /// made after the call began (a replay failing again at once) are left for the next request,
     /// so that a partner still down cannot keep this loop going.
-    public func replay(connector: String) async throws -> DeadLetterReplayReport {
+    public func replay(connector: String, pageSize: Int = maxReplayBatch) async throws -> DeadLetterReplayReport {
         let cutoff = clock.now()
         var report = DeadLetterReplayReport()
         var cursor: DeadLetterCursor?
         while true {
-            let page = try await list(filter: DeadLetterFilter(connector: connector), after: cursor, limit: Self.maxReplayBatch)
+            let page = try await list(filter: DeadLetterFilter(connector: connector), after: cursor, limit: pageSize)
             let due = page.deadLetters.filter { $0.updatedAt <= cutoff }
             if !due.isEmpty { report.append(try await replay(ids: due.map(\.id))) }
             guard due.count == page.deadLetters.count, let next = page.nextCursor else { return report }
