@@ -123,7 +123,7 @@ enum DeadLetterConsole {
         let record = detail.caseRecord
         var fields: [(String, String)] = [
             ("dead letter", delivery.id.text), ("connector", delivery.connector), ("reason", delivery.deadReason ?? ""),
-            ("last error", delivery.lastError ?? "-"), ("attempts", String(delivery.attemptCount)),
+            ("last error", delivery.lastError.map { oneLine($0, max: 500) } ?? "-"), ("attempts", String(delivery.attemptCount)),
             ("created", delivery.createdAt.description), ("dead since", delivery.updatedAt.description),
             ("case", record.id.text), ("client", record.client), ("sender reference", record.senderReference ?? "-"),
             ("received", record.receivedAt.description),
