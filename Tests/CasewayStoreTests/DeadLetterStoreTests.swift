@@ -1,5 +1,6 @@
-import CasewayStore
 import Testing
+
+@testable import CasewayStore
 
 /// Dead letters in the store: kept payloads, the filtered and paged list, replay and discard.
 struct DeadLetterStoreTests {
@@ -113,10 +114,7 @@ struct DeadLetterStoreTests {
             #expect(try await store.read { try $0.nextDueAt(connector: "highways") } == nil, "finished deliveries are not due")
 
             let plan = try await store.read { connection in
-                try connection.query("""
-                    EXPLAIN QUERY PLAN SELECT due_at FROM deliveries
-                    WHERE connector = ?1 AND state IN ('pending', 'leased') ORDER BY due_at LIMIT 1
-                    """, "highways") { $0.column(3) as String }
+                try connection.query("EXPLAIN QUERY PLAN " + Connection.nextDueSQL, "highways") { $0.column(3) as String }
             }
             #expect(plan.contains { $0.contains("USING COVERING INDEX deliveries_due") || $0.contains("USING INDEX deliveries_due") },
                     "plan: \(plan)")
@@ -165,13 +163,9 @@ struct DeadLetterStoreTests {
             #expect(try await list(store, DeadLetterFilter(connector: "nobody")).isEmpty)
 
             let plans = try await store.read { connection in
-                try ["?4 IS NULL", "connector = ?4"].map { term in
-                    try connection.query("""
-                        EXPLAIN QUERY PLAN SELECT id FROM deliveries
-                        WHERE state = 'dead' AND resolution IS NULL AND (updated_at, id) > (?1, ?2)
-                          AND (?3 IS NULL OR dead_reason = ?3) AND \(term) AND ?5 IS NULL
-                        ORDER BY updated_at, id LIMIT ?6
-                        """, 0, "", nil as String?, "waste", nil as String?, 10) { $0.column(3) as String }
+                try [false, true].map { byConnector in
+                    try connection.query("EXPLAIN QUERY PLAN " + Connection.deadLetterListSQL(byConnector: byConnector, byCase: false),
+                                         0, "", nil as String?, "waste", nil as String?, 10) { $0.column(3) as String }
                 }
             }
             #expect(plans[0].contains { $0.contains("INDEX deliveries_dead ") } && !plans[0].contains { $0.contains("TEMP B-TREE") },

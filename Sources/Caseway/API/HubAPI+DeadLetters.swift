@@ -63,8 +63,11 @@ extension HubAPI {
             return storeFailed("replaying a dead letter", error, client: client)
         }
         if let failure = report.failed.first {
-            if failure.reason == DeadLetterReplayFailure.notOpen { return notADeadLetter(request, client: client) }
-            return APIResponse(Problem.conflict(failure.reason), client: client)
+            switch failure.reason {
+            case DeadLetterReplayFailure.notOpen: return notADeadLetter(request, client: client)
+            case DeadLetterReplayFailure.stillNoRoute: return APIResponse(Problem.conflict(failure.reason), client: client)
+            default: return storeFailed("replaying a dead letter", failure, client: client)
+            }
         }
         guard let replay = report.replayed.first else { return notADeadLetter(request, client: client) }
         log.info("dead letter replayed", [

@@ -27,23 +27,27 @@ extension Connection {
     public func deadLetters(filter: DeadLetterFilter = DeadLetterFilter(), after cursor: DeadLetterCursor? = nil,
                             limit: Int = 100) throws -> [DeliveryRecord] {
         guard limit > 0 else { return [] }
-        // A plain equality where a filter is given lets the planner seek the index for it
-        // (deliveries_dead_by_connector, or the case's unique index); "?n IS NULL" where it is not
-        // keeps the parameters numbered alike. Four static texts, each prepared once.
-        let connectorTerm = filter.connector == nil ? "?4 IS NULL" : "connector = ?4"
-        let caseTerm = filter.caseID == nil ? "?5 IS NULL" : "case_id = ?5"
         // Without a cursor, start before every row: one range condition for first and later pages.
         let afterTime = cursor?.updatedAt.millisecondsSinceEpoch ?? Int64.min
         let afterID = cursor?.id.text ?? ""
-        return try query("""
-            SELECT \(DeliveryRecord.columns) FROM deliveries
-            WHERE state = 'dead' AND resolution IS NULL
-              AND (updated_at, id) > (?1, ?2)
-              AND (?3 IS NULL OR dead_reason = ?3)
-              AND \(connectorTerm) AND \(caseTerm)
-            ORDER BY updated_at, id
-            LIMIT ?6
-            """, afterTime, afterID, filter.reason?.rawValue, filter.connector, filter.caseID, limit) { try DeliveryRecord(row: $0) }
+        let sql = Self.deadLetterListSQL(byConnector: filter.connector != nil, byCase: filter.caseID != nil)
+        return try query(sql, afterTime, afterID, filter.reason?.rawValue, filter.connector, filter.caseID, limit) { try DeliveryRecord(row: $0) }
+    }
+
+    /// The dead-letter list's query: parameters ?1 updated_at and ?2 id to start after, ?3 reason,
+    /// ?4 connector, ?5 case id, ?6 limit. A plain equality where a filter is given lets the planner
+    /// seek the index for it (deliveries_dead_by_connector, or the case's unique index); "?n IS NULL"
+    /// where it is not keeps the parameters numbered alike. Four static texts, each prepared once.
+    static func deadLetterListSQL(byConnector: Bool, byCase: Bool) -> String {
+        """
+        SELECT \(DeliveryRecord.columns) FROM deliveries
+        WHERE state = 'dead' AND resolution IS NULL
+          AND (updated_at, id) > (?1, ?2)
+          AND (?3 IS NULL OR dead_reason = ?3)
+          AND \(byConnector ? "connector = ?4" : "?4 IS NULL") AND \(byCase ? "case_id = ?5" : "?5 IS NULL")
+        ORDER BY updated_at, id
+        LIMIT ?6
+        """
     }
 
     /// Replays the dead letter `id`: marks it replayed and adds a pending delivery, due `now`, of the

@@ -111,12 +111,15 @@ extension Connection {
     /// a lease runs out); nil when it has none. It may lie in the past: a due delivery can be waiting
     /// for an earlier delivery of its case. Served by the deliveries_due index, first row only.
     public func nextDueAt(connector: String) throws -> Timestamp? {
-        try queryFirst("""
-            SELECT due_at FROM deliveries
-            WHERE connector = ?1 AND state IN ('pending', 'leased')
-            ORDER BY due_at LIMIT 1
-            """, connector) { $0.column(0) as Timestamp }
+        try queryFirst(Self.nextDueSQL, connector) { $0.column(0) as Timestamp }
     }
+
+    /// The query of `nextDueAt`; its plan is checked by a test.
+    static let nextDueSQL = """
+        SELECT due_at FROM deliveries
+        WHERE connector = ?1 AND state IN ('pending', 'leased')
+        ORDER BY due_at LIMIT 1
+        """
 
     /// The delivery with `id`; nil when there is none.
     public func delivery(id: RecordID) throws -> DeliveryRecord? {
