@@ -53,14 +53,32 @@ public struct DeadLetters: Sendable {
 
     /// Replays each dead letter of `ids`, in one transaction with each id undone alone on failure.
     public func replay(ids deadLetterIDs: [RecordID]) async throws -> DeadLetterReplayReport {
+        // Route the no_route cases first, on a reader: evaluating `when` conditions inside the write
+        // would hold up every case the writer's batch is committing meanwhile.
+        let reroute = reroute
+        let strays = try await store.read { connection in
+            var cases: [RecordID: CaseRecord] = [:]
+            for id in deadLetterIDs {
+                guard let dead = try connection.delivery(id: id), dead.isOpenDeadLetter,
+                      dead.connector == DeliveryRecord.noRouteConnector,
+                      let record = try connection.fetchCase(id: dead.caseID)
+                else { continue }
+                cases[id] = record
+            }
+            return cases
+        }
+        let routes = strays.mapValues { record in
+            var seen = Set<String>()
+            return reroute(record).filter { $0 != DeliveryRecord.noRouteConnector && seen.insert($0).inserted }
+        }
         let now = clock.now()
-        let (reroute, ids) = (reroute, ids)
+        let ids = ids
         return try await store.write { connection in
             var report = DeadLetterReplayReport()
             for id in deadLetterIDs {
                 do {
                     let deliveries = try connection.savepoint {
-                        try Self.replayOne(id, connection: connection, now: now, ids: ids, reroute: reroute)
+                        try Self.replayOne(id, connection: connection, now: now, ids: ids, routes: routes[id] ?? [])
                     }
                     switch deliveries {
                     case .success(let deliveries): report.replayed.append(DeadLetterReplay(deadLetter: id, deliveries: deliveries))
@@ -97,8 +115,10 @@ public struct DeadLetters: Sendable {
     }
 
     /// Replays one dead letter inside the caller's transaction: the new deliveries, or why not.
+    /// `connectors` are the connectors that take its case now, for a `no_route` dead letter.
     private static func replayOne(_ id: RecordID, connection: Connection, now: Timestamp, ids: RecordIDGenerator,
-                                  reroute: @Sendable (CaseRecord) -> [String]) throws -> Result<[DeliveryRecord], DeadLetterReplayFailure> {
+                                  routes connectors: [String]) throws -> Result<[DeliveryRecord], DeadLetterReplayFailure> {
+        // Checked again in the write: another operator may have acted since the routes were read.
         guard let dead = try connection.delivery(id: id), dead.isOpenDeadLetter else {
             return .failure(DeadLetterReplayFailure(id: id, reason: DeadLetterReplayFailure.notOpen))
         }
@@ -108,11 +128,6 @@ public struct DeadLetters: Sendable {
             }
             return .success([delivery])
         }
-        guard let record = try connection.fetchCase(id: dead.caseID) else {
-            return .failure(DeadLetterReplayFailure(id: id, reason: "its case \(dead.caseID.text) is not in the store"))
-        }
-        var seen = Set<String>()
-        let connectors = reroute(record).filter { $0 != DeliveryRecord.noRouteConnector && seen.insert($0).inserted }
         guard !connectors.isEmpty else {
             return .failure(DeadLetterReplayFailure(id: id, reason: DeadLetterReplayFailure.stillNoRoute))
         }
