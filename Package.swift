@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "CEpoll"),
         .target(name: "CasewayHTTP", dependencies: ["CEpoll"]),
         .target(name: "Caseway", dependencies: ["CasewayMapping", "CasewayStore", "CasewayHTTP"]),
-        .executableTarget(name: "caseway", dependencies: ["Caseway"]),
+        .executableTarget(name: "caseway", dependencies: ["Caseway", "CasewayStore"]),
         // Benchmarks and the child processes of the crash tests; never shipped to a council.
         .executableTarget(name: "caseway-bench", dependencies: ["Caseway", "CasewayStore", "CasewayMapping", "CasewayHTTP"]),
 

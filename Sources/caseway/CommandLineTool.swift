@@ -3,7 +3,7 @@ import Caseway
 
 /// Reads the command line, runs one command and returns its exit code.
 enum CommandLineTool {
-    static let commands: [CommandSpec] = [.serve, .check, .map, .route, .version, .help]
+    static let commands: [CommandSpec] = [.serve, .check, .map, .route, .dlq, .version, .help]
 
     static func command(named name: String) -> CommandSpec? {
         commands.first { $0.name == name }

@@ -155,10 +155,10 @@ struct DeliveryClaimTests {
                 try $0.deadLetterDelivery(id: deliveries[0].id, owner: "worker-9", reason: "x", error: nil, now: now)
             }
             #expect(!notOwner, "a worker can only give up a delivery it holds")
-            let listed = try await store.read { try $0.deadLetters(connector: "waste") }
+            let listed = try await store.read { try $0.deadLetters(filter: DeadLetterFilter(connector: "waste")) }
             #expect(listed.map(\.id) == [deliveries[1].id])
             #expect(listed.first?.deadReason == "no mapping for this case type")
-            #expect(try await store.read { try $0.deadLetters(connector: "highways") }.isEmpty)
+            #expect(try await store.read { try $0.deadLetters(filter: DeadLetterFilter(connector: "highways")) }.isEmpty)
         }
     }
 

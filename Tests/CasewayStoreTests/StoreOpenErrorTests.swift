@@ -74,7 +74,7 @@ struct StoreOpenErrorTests {
             try connection.execute(script: "PRAGMA user_version = 7")
             let error = try openError(directory)
             #expect(error.reason == .newerSchema)
-            #expect(error.message == "\(directory)/caseway.sqlite: written by a newer Caseway (schema 7, this build knows 1); upgrade caseway or restore a backup")
+            #expect(error.message == "\(directory)/caseway.sqlite: written by a newer Caseway (schema 7, this build knows \(Schema.latestVersion)); upgrade caseway or restore a backup")
         }
     }
 

@@ -5,6 +5,8 @@ import CasewayStore
 struct CaseView {
     var record: CaseRecord
     var deliveries: [DeliveryRecord]
+    /// Each delivery's attempts, oldest first, by delivery id (empty for the summary).
+    var attempts: [RecordID: [AttemptRecord]] = [:]
 
     /// What `POST /v1/cases` answers: the id, a status and the deliveries routing created.
     var summary: JSONValue {
@@ -25,7 +27,7 @@ struct CaseView {
         object["sender_reference"] = record.senderReference.map(JSONValue.string) ?? .null
         object["content_type"] = .string(record.contentType)
         object["body_bytes"] = .number(JSONNumber(record.body.count))
-        object["deliveries"] = .array(deliveries.map(Self.deliveryDetail))
+        object["deliveries"] = .array(deliveries.map { DeliveryView.json($0, attempts: attempts[$0.id] ?? []) })
         return .object(object)
     }
 
@@ -39,16 +41,5 @@ struct CaseView {
 
     static func deliverySummary(_ delivery: DeliveryRecord) -> JSONValue {
         .object(JSONObject(["connector": .string(delivery.connector), "state": .string(delivery.state.rawValue)]))
-    }
-
-    static func deliveryDetail(_ delivery: DeliveryRecord) -> JSONValue {
-        var object = JSONObject()
-        object["id"] = .string(delivery.id.text)
-        object["connector"] = .string(delivery.connector)
-        object["state"] = .string(delivery.state.rawValue)
-        object["attempts"] = .number(JSONNumber(delivery.attemptCount))
-        object["last_error"] = delivery.lastError.map(JSONValue.string) ?? .null
-        object["backoffice_reference"] = delivery.backofficeReference.map(JSONValue.string) ?? .null
-        return .object(object)
     }
 }

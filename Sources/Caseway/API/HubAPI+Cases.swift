@@ -36,21 +36,26 @@ extension HubAPI {
         guard let id = RecordID(text) else {
             return APIResponse(Problem.notFound("\"\(text.prefix(64))\" is not a case id"), client: client.name)
         }
-        let found: (CaseRecord, [DeliveryRecord])?
+        let found: (CaseRecord, [DeliveryRecord], [RecordID: [AttemptRecord]])?
         do {
             found = try await store.read { connection in
                 guard let record = try connection.fetchCase(id: id) else { return nil }
-                return (record, try connection.deliveries(caseID: id))
+                let deliveries = try connection.deliveries(caseID: id)
+                var attempts: [RecordID: [AttemptRecord]] = [:]
+                for delivery in deliveries where delivery.attemptCount > 0 {
+                    attempts[delivery.id] = try connection.attempts(deliveryID: delivery.id)
+                }
+                return (record, deliveries, attempts)
             }
         } catch {
             log.error("reading a case failed", ["case_id": .string(id.text), "error": .string("\(error)")])
             return APIResponse(Problem.unavailable("the store could not be read; try again"), client: client.name)
         }
         // Another client's case is reported as absent, so ids reveal nothing across front offices.
-        guard let (record, deliveries) = found, record.client == client.name || client.scopes.contains(.admin) else {
+        guard let (record, deliveries, attempts) = found, record.client == client.name || client.scopes.contains(.admin) else {
             return APIResponse(Problem.notFound("no case \(id.text)"), client: client.name)
         }
-        let view = CaseView(record: record, deliveries: deliveries)
+        let view = CaseView(record: record, deliveries: deliveries, attempts: attempts)
         return APIResponse(.json(JSONWriter().bytes(view.json)), client: client.name, caseID: id)
     }
 

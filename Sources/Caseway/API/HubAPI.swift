@@ -7,11 +7,15 @@ public struct HubAPI: Sendable {
     public let intake: CaseIntake
     public let authenticator: Authenticator
     public let log: HubLog
+    /// Dead letters: list, show, replay, discard (`/v1/dead-letters`).
+    public let deadLetters: DeadLetters
     /// Whether the configuration is loaded and the hub is taking work; false while stopping.
     public let isReady: @Sendable () -> Bool
 
-    public init(intake: CaseIntake, authenticator: Authenticator, log: HubLog, isReady: @escaping @Sendable () -> Bool) {
+    public init(intake: CaseIntake, authenticator: Authenticator, log: HubLog, deadLetters: DeadLetters,
+                isReady: @escaping @Sendable () -> Bool) {
         self.intake = intake
+        self.deadLetters = deadLetters
         self.authenticator = authenticator
         self.log = log
         self.isReady = isReady
@@ -28,6 +32,7 @@ public struct HubAPI: Sendable {
             await logged(request) { await submitCase(request) }
         }
         router.add(.get, "/v1/cases/{id}") { request in await logged(request) { await fetchCase(request) } }
+        addDeadLetterRoutes(to: &router)
         return router
     }
 

@@ -100,12 +100,12 @@ extension DeliveryWorker {
                     return try connection.completeDelivery(id: delivery.id, owner: owner, backofficeReference: reference, now: now)
                 case .retry(let at, let failure):
                     return try connection.rescheduleDelivery(
-                        id: delivery.id, owner: owner, dueAt: at, error: failure.message, payload: payload?.body,
-                        payloadContentType: payload?.contentType, now: now)
+                        id: delivery.id, owner: owner, dueAt: at, error: failure.message, now: now, payload: payload?.body,
+                        payloadContentType: payload?.contentType)
                 case .dead(let reason, let message, _):
                     return try connection.deadLetterDelivery(
-                        id: delivery.id, owner: owner, reason: reason.rawValue, error: message, payload: payload?.body,
-                        payloadContentType: payload?.contentType, now: now)
+                        id: delivery.id, owner: owner, reason: reason, error: message, now: now, payload: payload?.body,
+                        payloadContentType: payload?.contentType)
                 }
             }
         } catch {

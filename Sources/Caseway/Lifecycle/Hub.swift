@@ -48,6 +48,9 @@ public final class Hub: Sendable {
             accepted: { delivery.wake($0) })
         let api = HubAPI(
             intake: intake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
+            deadLetters: DeadLetters(
+                store: store, clock: log.clock,
+                reroute: { routing.route($0, maxDepth: configuration.hub.intake.maxDepth) }),
             isReady: { readiness.isSet })
         let limits = configuration.hub.limits
         let server = HTTPServer(

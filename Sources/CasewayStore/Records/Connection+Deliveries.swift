@@ -67,30 +67,59 @@ extension Connection {
     }
 
     /// Puts a leased delivery back to pending, due at `dueAt` (a retry, or a consumer's release);
-    /// false when `owner` no longer holds its lease.
+    /// false when `owner` no longer holds its lease. A `payload` given (the mapped payload that
+    /// failed) replaces the one kept, so that a later dead letter shows what was sent.
     @discardableResult
-    public func rescheduleDelivery(id: RecordID, owner: String, dueAt: Timestamp, error: String?, now: Timestamp) throws -> Bool {
+    public func rescheduleDelivery(id: RecordID, owner: String, dueAt: Timestamp, error: String?, now: Timestamp,
+                                   payload: [UInt8]? = nil, payloadContentType: String? = nil) throws -> Bool {
         try run("""
             UPDATE deliveries
             SET state = 'pending', lease_owner = NULL, lease_until = NULL, due_at = ?3,
-                last_error = coalesce(?4, last_error), updated_at = ?5
+                last_error = coalesce(?4, last_error), updated_at = ?5,
+                payload = coalesce(?6, payload),
+                payload_content_type = CASE WHEN ?6 IS NULL THEN payload_content_type ELSE ?7 END
             WHERE id = ?1 AND state = 'leased' AND lease_owner = ?2
-            """, id, owner, dueAt, error, now) == 1
+            """, id, owner, dueAt, error, now, payload, payloadContentType) == 1
     }
 
     /// Makes a delivery a dead letter with `reason`. With an `owner`, only while that owner holds its
     /// lease (a worker giving up); without one, whenever it is unfinished (routing or an operator).
-    /// False when nothing changed.
+    /// A `payload` given (the mapped payload of the last attempt) is kept with it. False when nothing changed.
     @discardableResult
-    public func deadLetterDelivery(id: RecordID, owner: String?, reason: String, error: String?, now: Timestamp) throws -> Bool {
+    public func deadLetterDelivery(id: RecordID, owner: String?, reason: String, error: String?, now: Timestamp,
+                                   payload: [UInt8]? = nil, payloadContentType: String? = nil) throws -> Bool {
         try run("""
             UPDATE deliveries
             SET state = 'dead', lease_owner = NULL, lease_until = NULL, dead_reason = ?3,
-                last_error = coalesce(?4, last_error), updated_at = ?5
+                last_error = coalesce(?4, last_error), updated_at = ?5,
+                payload = coalesce(?6, payload),
+                payload_content_type = CASE WHEN ?6 IS NULL THEN payload_content_type ELSE ?7 END
             WHERE id = ?1
               AND (state = 'leased' AND lease_owner = ?2 OR ?2 IS NULL AND state IN ('pending', 'leased'))
-            """, id, owner, reason, error, now) == 1
+            """, id, owner, reason, error, now, payload, payloadContentType) == 1
     }
+
+    /// `deadLetterDelivery` with one of the known reasons.
+    @discardableResult
+    public func deadLetterDelivery(id: RecordID, owner: String?, reason: DeadLetterReason, error: String?, now: Timestamp,
+                                   payload: [UInt8]? = nil, payloadContentType: String? = nil) throws -> Bool {
+        try deadLetterDelivery(id: id, owner: owner, reason: reason.rawValue, error: error, now: now,
+                               payload: payload, payloadContentType: payloadContentType)
+    }
+
+    /// The earliest `due_at` of `connector`'s unfinished deliveries (when its worker next has work, or
+    /// a lease runs out); nil when it has none. It may lie in the past: a due delivery can be waiting
+    /// for an earlier delivery of its case. Served by the deliveries_due index, first row only.
+    public func nextDueAt(connector: String) throws -> Timestamp? {
+        try queryFirst(Self.nextDueSQL, connector) { $0.column(0) as Timestamp }
+    }
+
+    /// The query of `nextDueAt`; its plan is checked by a test.
+    static let nextDueSQL = """
+        SELECT due_at FROM deliveries
+        WHERE connector = ?1 AND state IN ('pending', 'leased')
+        ORDER BY due_at LIMIT 1
+        """
 
     /// The delivery with `id`; nil when there is none.
     public func delivery(id: RecordID) throws -> DeliveryRecord? {
@@ -103,12 +132,9 @@ extension Connection {
                   caseID) { try DeliveryRecord(row: $0) }
     }
 
-    /// Dead letters, oldest first, of one connector or of all.
-    public func deadLetters(connector: String? = nil, limit: Int = 100) throws -> [DeliveryRecord] {
-        try query("""
-            SELECT \(DeliveryRecord.columns) FROM deliveries
-            WHERE state = 'dead' AND (?1 IS NULL OR connector = ?1)
-            ORDER BY updated_at, id LIMIT ?2
-            """, connector, limit) { try DeliveryRecord(row: $0) }
+    /// The deliveries that replay the dead letter `id`, oldest first.
+    public func deliveries(replayOf id: RecordID) throws -> [DeliveryRecord] {
+        try query("SELECT \(DeliveryRecord.columns) FROM deliveries WHERE replay_of = ? ORDER BY id",
+                  id) { try DeliveryRecord(row: $0) }
     }
 }

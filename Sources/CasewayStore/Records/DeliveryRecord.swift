@@ -34,11 +34,30 @@ public struct DeliveryRecord: Sendable, Hashable {
     public var deadReason: String?
     /// The dead letter this delivery replays.
     public var replayOf: RecordID?
+    /// The mapped payload of the last failed attempt, when the worker kept it (what was sent).
+    public var payload: [UInt8]?
+    /// The media type of `payload`.
+    public var payloadContentType: String?
+    /// What an operator did with this dead letter; nil while it is open (or not a dead letter).
+    public var resolution: DeadLetterResolution?
+    /// When an operator replayed or discarded it.
+    public var resolvedAt: Timestamp?
+
+    /// The connector name of a dead letter for a case no connector takes (reason `no_route`).
+    /// Parentheses cannot start a connector's name, so it never collides with a real one.
+    public static let noRouteConnector = "(none)"
+
+    /// `deadReason` as a known reason; nil when not dead or when the stored text is not one of them.
+    public var deadLetterReason: DeadLetterReason? { deadReason.flatMap(DeadLetterReason.init(rawValue:)) }
+
+    /// Whether this is a dead letter still waiting for an operator.
+    public var isOpenDeadLetter: Bool { state == .dead && resolution == nil }
 
     /// The columns `init(row:)` reads, in order.
     static let columns = """
         id, case_id, update_id, connector, sequence, state, due_at, lease_owner, lease_until, attempt_count, \
-        created_at, updated_at, last_error, backoffice_reference, dead_reason, replay_of
+        created_at, updated_at, last_error, backoffice_reference, dead_reason, replay_of, \
+        payload, payload_content_type, resolution, resolved_at
         """
 
     /// Reads a row selected with `columns`.
@@ -63,5 +82,18 @@ public struct DeliveryRecord: Sendable, Hashable {
         backofficeReference = row.column(13)
         deadReason = row.column(14)
         replayOf = row.column(15)
+        payload = row.column(16)
+        payloadContentType = row.column(17)
+        let resolutionText: String? = row.column(18)
+        if let resolutionText {
+            guard let resolution = DeadLetterResolution(rawValue: resolutionText) else {
+                throw SQLiteError(code: SQLITE_MISMATCH, message: "unknown dead-letter resolution '\(resolutionText)'",
+                                  sql: row.sql, path: row.path)
+            }
+            self.resolution = resolution
+        } else {
+            resolution = nil
+        }
+        resolvedAt = row.column(19)
     }
 }

@@ -7,7 +7,7 @@ public enum Schema {
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// All migrations in order.
-    public static let migrations: [Migration] = [version1]
+    public static let migrations: [Migration] = [version1, version2]
 
     /// Cases, idempotency keys, updates, deliveries and attempts; all tables STRICT.
     ///
@@ -109,5 +109,25 @@ public enum Schema {
         ) STRICT;
 
         CREATE INDEX attempts_by_delivery ON attempts (delivery_id, started_at);
+        """)
+
+    /// Dead letters an operator can act on: the mapped payload of the last failed attempt (so a dead
+    /// letter shows what was sent), and a resolution, so that a replayed or discarded dead letter leaves
+    /// the list but stays in the store as history.
+    static let version2 = Migration(version: 2, summary: "dead letters: payload, resolution", script: """
+        ALTER TABLE deliveries ADD COLUMN payload BLOB;
+        ALTER TABLE deliveries ADD COLUMN payload_content_type TEXT;
+        -- Only a dead letter is resolved; NULL while it waits for an operator.
+        ALTER TABLE deliveries ADD COLUMN resolution TEXT
+            CHECK (resolution IS NULL OR (resolution IN ('replayed', 'discarded') AND state = 'dead'));
+        ALTER TABLE deliveries ADD COLUMN resolved_at INTEGER;
+
+        -- Open dead letters only, in the list's order (updated_at, id): one index for the unfiltered
+        -- list, one led by connector for the connector filter. Resolved ones drop out of both.
+        DROP INDEX deliveries_dead;
+        CREATE INDEX deliveries_dead ON deliveries (updated_at, id)
+            WHERE state = 'dead' AND resolution IS NULL;
+        CREATE INDEX deliveries_dead_by_connector ON deliveries (connector, updated_at, id)
+            WHERE state = 'dead' AND resolution IS NULL;
         """)
 }

@@ -5,6 +5,9 @@
 /// not a healthy Caseway store, or one written by a newer schema (each with a one-line `StoreError`),
 /// and brings an older schema up to date. WAL, `synchronous=FULL`, foreign keys on.
 public final class Store: Sendable {
+    /// The store file's name inside the data directory.
+    public static let fileName = DataDirectory.storeFileName
+
     /// The data directory.
     public let directory: String
     /// The store file, `caseway.sqlite` in the data directory.
