@@ -147,6 +147,40 @@ struct FileConnectorTransportTests {
         }
     }
 
+    @Test func writeOrder_IsFsyncBeforeRename_ThenFsyncOfTheFolder() async throws {
+        let folder = try TemporaryDirectory()
+        let log = Mutex<[String]>([])
+        let folderPath = folder.path
+        let note: @Sendable (String) -> Void = { entry in
+            log.withLock { $0.append(entry.replacingOccurrences(of: folderPath, with: "D")) }
+        }
+        var calls = FileSystemCalls.live
+        calls.open = { path, flags, mode throws(FileSystemError) in
+            note("open \(path)\(flags & O_NOFOLLOW != 0 ? " nofollow" : "")")
+            return try FileSystemCalls.live.open(path, flags, mode)
+        }
+        calls.sync = { descriptor, path throws(FileSystemError) in
+            note("fsync \(path)")
+            try FileSystemCalls.live.sync(descriptor, path)
+        }
+        calls.close = { descriptor, path throws(FileSystemError) in
+            note("close \(path)")
+            try FileSystemCalls.live.close(descriptor, path)
+        }
+        calls.rename = { from, to throws(FileSystemError) in
+            note("rename \(from) \(to)")
+            try FileSystemCalls.live.rename(from, to)
+        }
+        let parcel = Fixtures.parcel()
+        let name = parcel.deliveryID.text + ".csv"
+        let temporary = "D/.\(name).tmp-\(parcel.deliveryID.text)"
+        _ = try await transport(folder.url, calls: calls).send(parcel)
+        #expect(log.withLock { $0 } == [
+            "open \(temporary) nofollow", "fsync \(temporary)", "close \(temporary)", "rename \(temporary) D/\(name)",
+            "open D", "fsync D", "close D",
+        ])
+    }
+
     // MARK: - Injected faults
 
     /// Live calls with `call` failing with `code`.
