@@ -49,7 +49,7 @@ struct FileNameTemplateTests {
                 == "20260701_webforms_FMS-1234_WASTE-01_\(parcel.caseRecord.id.text)_\(parcel.deliveryID.text)")
     }
 
-    @Test func date_IsThePracelsNowInTheConfiguredZone() throws {
+    @Test func date_IsTheParcelsNowInTheConfiguredZone() throws {
         let parcel = FileConnectorFixtures.parcel()
         #expect(try name("{date:yyyy-MM-dd'T'HHmm}-{case.id}", parcel, fileExtension: "", timeZone: "Europe/London").hasPrefix("2026-07-01T0030-"))
         #expect(try name("{date:yyyy-MM-dd'T'HHmm}-{case.id}", parcel, fileExtension: "", timeZone: "UTC").hasPrefix("2026-06-30T2330-"))

@@ -31,11 +31,18 @@ extension FileConnectorSettings {
         let createDirectory = field("create_directory", false) { $0.bool() }
         let fileMode = field("file_mode", defaultFileMode) { readFileMode($0) }
 
+        // The default zone comes from the system's tz database; a name dated in the wrong zone would be
+        // wrong for an hour every summer night, so a missing database is a problem, not a silent UTC.
+        if zone == nil, fileName.writesDates, let node = object["file_name"] {
+            node.problem(
+                "{date:…} needs time_zone: the default \(defaultTimeZoneIdentifier) is not in this system's time zone"
+                    + " database (install tzdata, or set time_zone)")
+            valid = false
+        }
         guard valid, let directory else { return nil }
         return FileConnectorSettings(
-            directory: directory, fileName: fileName, fileExtension: fileExtension,
-            // The default zone comes from the system's tz database; UTC only if that is missing it.
-            timeZone: zone ?? .utc, marker: marker, createDirectory: createDirectory, fileMode: fileMode)
+            directory: directory, fileName: fileName, fileExtension: fileExtension, timeZone: zone ?? .utc,
+            marker: marker, createDirectory: createDirectory, fileMode: fileMode)
     }
 
     private static func readDirectory(_ node: ConfigurationNode, base: URL) -> URL? {

@@ -72,6 +72,11 @@ public struct FileNameTemplate: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a `{date:…}` needs a time zone.
+    var writesDates: Bool {
+        parts.contains { if case .date = $0 { true } else { false } }
+    }
+
     /// Whether a `{field:…}` needs the case's body parsed.
     var readsCaseFields: Bool {
         parts.contains { if case .field = $0 { true } else { false } }
