@@ -26,7 +26,7 @@ struct ConfigurationTests {
     static func validFolder(hub: String = validHub) throws -> TemporaryDirectory {
         let folder = try TemporaryDirectory()
         try folder.write("caseway.json5", hub)
-        try folder.write("Connectors/drop.json5", #"{ name: "drop", kind: "file" }"#)
+        try folder.write("Connectors/drop.json5", #"{ name: "drop", kind: "file", directory: "drop" }"#)
         try folder.write(
             "Mappings/to-csv.json5", #"{ name: "to-csv", input: "json", output: "csv", fields: [{ target: "Ref", source: "$.id" }] }"#)
         return folder
@@ -91,7 +91,7 @@ struct ConfigurationTests {
                 }
                 """)
         try folder.write("Connectors/second.json5", #"{ name: "drop", kind: "ftp" }"#)
-        try folder.write("Connectors/third.json5", #"{ name: "drop", kind: "file" }"#)
+        try folder.write("Connectors/third.json5", #"{ name: "drop", kind: "file", directory: "drop" }"#)
         try folder.write("Mappings/broken.json5", "{ name: 'x', input: 'json' output: 'csv' }")
         let found = problems(folder, environment: [:])
         #expect(
@@ -112,7 +112,7 @@ struct ConfigurationTests {
     @Test func connectorAndMappingProblems_AreAllListed() throws {
         let folder = try Self.validFolder()
         try folder.write("Connectors/second.json5", #"{ name: "drop", kind: "ftp" }"#)
-        try folder.write("Connectors/third.json5", #"{ name: "drop", kind: "file" }"#)
+        try folder.write("Connectors/third.json5", #"{ name: "drop", kind: "file", directory: "drop" }"#)
         try folder.write("Mappings/broken.json5", "{ name: 'x', input: 'json' output: 'csv' }")
         try folder.write("Mappings/Bad Name.json5", "{ name: 'Bad Name', input: 'csv', output: 'pdf' }")
         let found = problems(folder)

@@ -20,7 +20,7 @@ struct ConnectorConfigurationTests {
     /// A connector file: name and kind on lines 2 and 3, then `fields`, one a line from line 4. The kind's own
     /// required fields go last (none yet for the placeholder file kind), so the lines above keep their numbers.
     static func connector(_ name: String, _ fields: [String] = []) -> String {
-        (["{", "  name: \"\(name)\",", "  kind: \"file\","] + fields.map { "  \($0)," } + ["}"]).joined(separator: "\n")
+        (["{", "  name: \"\(name)\",", "  kind: \"file\", directory: \"drop\","] + fields.map { "  \($0)," } + ["}"]).joined(separator: "\n")
     }
 
     /// A configuration folder with the hub file, the mapping `to-csv` and the given connector files.

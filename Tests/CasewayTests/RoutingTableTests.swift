@@ -7,7 +7,7 @@ import Testing
 struct RoutingTableTests {
     /// A connector file; the kind's own required fields go last when the kinds grow them.
     static func connector(_ name: String, when: String?) -> String {
-        "{ name: \"\(name)\", kind: \"file\"" + (when.map { ",\n  when: \($0)" } ?? "") + " }"
+        "{ name: \"\(name)\", kind: \"file\", directory: \"drop\"" + (when.map { ",\n  when: \($0)" } ?? "") + " }"
     }
 
     static func table(_ connectors: [(String, String?)]) throws -> (RoutingTable, TemporaryDirectory) {

@@ -33,8 +33,12 @@ struct CaseAPITests {
         #expect(submitted.status == 202)
         let id = try #require(submitted.body.jsonObject?["id"] as? String)
         #expect(submitted.headers["location"] == "/v1/cases/\(id)")
-        #expect(submitted.body.jsonObject?["status"] as? String == "accepted")
-        #expect((submitted.body.jsonObject?["deliveries"] as? [Any])?.isEmpty == true)
+        // This hub has no connectors: the case is kept as a no_route dead letter, never lost, and says so.
+        #expect(submitted.body.jsonObject?["status"] as? String == "attention")
+        let deliveries = submitted.body.jsonObject?["deliveries"] as? [[String: Any]]
+        #expect(deliveries?.count == 1)
+        #expect(deliveries?.first?["connector"] as? String == "(none)")
+        #expect(deliveries?.first?["state"] as? String == "dead")
 
         let read = try await hub.request("GET", "/v1/cases/\(id)")
         #expect(read.status == 200)

@@ -99,7 +99,7 @@ struct DeliveryEndToEndTests {
         for number in 0..<3 { ids.append(try await Self.submit(hub, "HW_DRN", number)) }
         let notDead = try await Self.waitUntil(hub, ids, are: "dead")
         #expect(notDead.isEmpty)
-        let list = try await hub.request("GET", "/v1/dead-letters?connector=partner", key: HubProcess.operatorKey)
+        let list = try await hub.request("GET", target: "/v1/dead-letters?connector=partner")
         let letters = list.body.jsonObject?["dead_letters"] as? [[String: Any]] ?? []
         #expect(letters.count == 3)
         #expect(letters.allSatisfy { $0["reason"] as? String == "max_age_exceeded" || $0["dead_reason"] as? String == "max_age_exceeded" })
@@ -121,7 +121,7 @@ struct DeliveryEndToEndTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(delivered == 3)
-        let after = try await hub.request("GET", "/v1/dead-letters?connector=partner", key: HubProcess.operatorKey)
+        let after = try await hub.request("GET", target: "/v1/dead-letters?connector=partner")
         #expect((after.body.jsonObject?["dead_letters"] as? [Any])?.isEmpty == true)
         try await hub.stop()
         await partner.stop()

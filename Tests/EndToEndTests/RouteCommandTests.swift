@@ -12,7 +12,7 @@ struct RouteCommandTests {
         """
         {
           name: "\(name)",
-          kind: "file",
+          kind: "file", directory: "drop",
           when: \(when),
         }
         """
