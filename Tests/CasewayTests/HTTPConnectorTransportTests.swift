@@ -189,7 +189,8 @@ struct HTTPConnectorTransportTests {
         #expect(failure.kind == .transient)
         // The request was handed over, so the connect timeout does not apply: the total does.
         #expect(failure.message.hasSuffix("failed: no answer within 700ms (timeouts.total)"), "\(failure.message)")
-        #expect(elapsed >= .milliseconds(650) && elapsed < .seconds(3), "\(elapsed)")
+        // Well under URLSession's own backstop (2 × total + 10 s = 11.4 s), with room for a loaded machine.
+        #expect(elapsed >= .milliseconds(650) && elapsed < .seconds(9), "\(elapsed)")
         #expect(partner.requestCount == 1)
     }
 

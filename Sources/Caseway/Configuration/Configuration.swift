@@ -33,9 +33,11 @@ public struct Configuration: Sendable {
         let directories = HubConfiguration.declarationDirectories(source.document.value, baseDirectory: baseDirectory)
         var connectors: [ConnectorDeclaration] = []
         var mappings: [MappingDeclaration] = []
-        // With a broken hub file the intake's prefixes are unknown; connectors are still read with none.
+        // With a broken hub file the prefixes are taken as written, so a problem elsewhere in caseway.json5
+        // is not echoed as an "undeclared prefix" in every connector that routes on XML.
         let context = ConnectorContext(
-            baseDirectory: baseDirectory, environment: environment, namespaces: hub?.intake.namespaces ?? [:])
+            baseDirectory: baseDirectory, environment: environment,
+            namespaces: hub?.intake.namespaces ?? HubConfiguration.declaredNamespaces(source.document.value))
         // Every connector's `mapping`, even from files with other problems, checked once Mappings/ is read.
         var mappingReferences: [ConfigurationNode] = []
         if let connectorsDirectory = hub?.connectorsDirectory ?? directories.connectors {

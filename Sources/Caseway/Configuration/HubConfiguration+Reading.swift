@@ -56,6 +56,17 @@ extension HubConfiguration {
         return (resolve("mappings_directory", default: "Mappings"), resolve("connectors_directory", default: "Connectors"))
     }
 
+    /// The intake's XML namespace prefixes as written, without reporting anything (the full read does that):
+    /// the prefixes that are plain strings.
+    static func declaredNamespaces(_ root: JSONValue) -> [String: String] {
+        guard let members = root["intake"]?["xml"]?["namespaces"]?.objectValue?.members else { return [:] }
+        var namespaces: [String: String] = [:]
+        for member in members {
+            if let uri = member.value.stringValue, !uri.isEmpty { namespaces[member.key] = uri }
+        }
+        return namespaces
+    }
+
     private static func directory(_ node: ConfigurationNode, base: URL) -> URL? {
         guard let path = node.nonEmptyString() else { return nil }
         return path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
