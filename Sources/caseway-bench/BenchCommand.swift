@@ -10,7 +10,7 @@ enum BenchCommand {
         usage: caseway-bench store [--writers 1,8,64] [--seconds 5] [--data DIR]
                caseway-bench store-crash-child --data DIR [--writers N]
                caseway-bench http-healthz [--port P] [--handler immediate|task|loop-task]
-               caseway-bench seed-waiting --data DIR --connector NAME [--count 100000]
+               caseway-bench seed-waiting --data DIR --connector NAME [--count 100000] [--due-in SECONDS]
         """
 
     static func run(_ arguments: [String]) async -> Int32 {
@@ -24,7 +24,7 @@ enum BenchCommand {
                 let options = try BenchOptions(parsing: arguments.dropFirst(), allowed: ["data", "writers"])
                 return await StoreCrashChild.run(options)
             case "seed-waiting":
-                let options = try BenchOptions(parsing: arguments.dropFirst(), allowed: ["data", "connector", "count"])
+                let options = try BenchOptions(parsing: arguments.dropFirst(), allowed: ["data", "connector", "count", "due-in"])
                 return try await WaitingDeliveriesSeed.run(options)
             case "http-healthz":
                 return try await runHTTPHealthzBenchmark(arguments: Array(arguments.dropFirst()))

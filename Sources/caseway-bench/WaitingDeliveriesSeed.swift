@@ -8,10 +8,12 @@ enum WaitingDeliveriesSeed {
             throw BenchUsageError(message: "seed-waiting needs --data DIR and --connector NAME")
         }
         let count = try options.positiveInteger("count", default: 100_000)
+        // Due a day from now by default (a backlog of retries); `--due-in 0` makes them due at once.
+        let dueIn = options["due-in"].flatMap(Int64.init) ?? 86_400
         do {
             let store = try Store(directory: data)
             let now = SystemClock().now()
-            let due = now.advanced(by: .seconds(86_400))
+            let due = now.advanced(by: .seconds(dueIn))
             let body = CaseBody.stamped(seed: 0)
             var written = 0
             while written < count {

@@ -2,24 +2,16 @@ import CasewayMapping
 import CasewayStore
 
 extension DeliveryWorker {
-    /// One try of a claimed delivery: map, send, then record the attempt and the delivery's next state in
-    /// one write. Never throws: whatever goes wrong ends in a recorded state, or (when even the store
+    /// One try of a claimed delivery (with its case, read by the claim): map, send, then record the attempt
+    /// and the delivery's next state in one write. Never throws: whatever goes wrong ends in a recorded state, or (when even the store
     /// fails) in a lease that runs out so the delivery is tried again.
-    func attempt(_ delivery: DeliveryRecord) async -> AttemptReport {
+    func attempt(_ delivery: DeliveryRecord, _ found: CaseRecord?) async -> AttemptReport {
         let started = clock.now()
         let startedInstant = ContinuousClock.now
-        let record: CaseRecord
-        do {
-            guard let found = try await store.read({ try $0.fetchCase(id: delivery.caseID) }) else {
-                return await finish(
-                    delivery, started: started, since: startedInstant,
-                    outcome: .dead(.permanentError, "case \(delivery.caseID) is missing from the store"), payload: nil)
-            }
-            record = found
-        } catch {
-            log.error("reading a case for delivery failed; the lease will run out and it is tried again",
-                      ["connector": .string(connector.name), "delivery_id": .string(delivery.id.text), "error": .string("\(error)")])
-            return AttemptReport(breakerSignal: .none, error: nil)
+        guard let record = found else {
+            return await finish(
+                delivery, started: started, since: startedInstant,
+                outcome: .dead(.permanentError, "case \(delivery.caseID) is missing from the store"), payload: nil)
         }
 
         let payload: (body: [UInt8], contentType: String)

@@ -67,7 +67,10 @@ final class DeliveryWorker: Sendable {
                 // How long to sleep if nothing else happens: the poll interval at most, so work made due by
                 // another process (`caseway dlq replay`) or by a retry time is found without a signal.
                 var sleep = settings.pollInterval
-                if !stopping && inFlight < connector.concurrency {
+                // Claims are writes: refill in batches (a quarter of the slots free, or none in flight) rather
+                // than one claim per finished send, so the store sees one claim per batch.
+                let free = connector.concurrency - inFlight
+                if !stopping && free > 0 && (inFlight == 0 || free >= refillBatch) {
                     let now = clock.now()
                     var allowed = connector.concurrency - inFlight
                     var probing = false
@@ -95,9 +98,9 @@ final class DeliveryWorker: Sendable {
                     if allowed > 0 {
                         let claimed = await claim(limit: allowed, now: now)
                         if probing && claimed.isEmpty { breakerState.withLock { $0.abandonProbe(now: now) } }
-                        for delivery in claimed {
+                        for (delivery, record) in claimed {
                             inFlight += 1
-                            group.addTask { .attempted(await self.attempt(delivery)) }
+                            group.addTask { .attempted(await self.attempt(delivery, record)) }
                         }
                         // A full claim may have left more due work behind: look again at once.
                         if claimed.count == allowed && inFlight < connector.concurrency { sleep = .zero }
@@ -125,13 +128,17 @@ final class DeliveryWorker: Sendable {
         }
     }
 
-    private func claim(limit: Int, now: Timestamp) async -> [DeliveryRecord] {
+    /// Free slots that make a claim worth its write.
+    private var refillBatch: Int { max(1, connector.concurrency / 4) }
+
+    private func claim(limit: Int, now: Timestamp) async -> [(delivery: DeliveryRecord, record: CaseRecord?)] {
         let name = connector.name
         let owner = owner
         let lease = settings.lease
         do {
             return try await store.write { connection in
-                try connection.claimDueDeliveries(connector: name, now: now, leaseDuration: lease, owner: owner, limit: limit)
+                try connection.claimDueDeliveriesWithCases(
+                    connector: name, now: now, leaseDuration: lease, owner: owner, limit: limit)
             }
         } catch {
             log.error("claiming deliveries failed", ["connector": .string(name), "error": .string("\(error)")])

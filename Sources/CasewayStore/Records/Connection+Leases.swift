@@ -18,3 +18,19 @@ extension Connection {
         return released
     }
 }
+
+extension Connection {
+    /// `claimDueDeliveries` with each delivery's case read in the same transaction, so a worker needs no
+    /// read of its own per delivery. A delivery whose case is missing comes with nil (the worker dead-letters it).
+    public func claimDueDeliveriesWithCases(
+        connector: String, now: Timestamp, leaseDuration: Duration, owner: String, limit: Int
+    ) throws -> [(delivery: DeliveryRecord, record: CaseRecord?)] {
+        let claimed = try claimDueDeliveries(
+            connector: connector, now: now, leaseDuration: leaseDuration, owner: owner, limit: limit)
+        var cases: [RecordID: CaseRecord] = [:]
+        return try claimed.map { delivery in
+            if cases[delivery.caseID] == nil, let record = try fetchCase(id: delivery.caseID) { cases[delivery.caseID] = record }
+            return (delivery, cases[delivery.caseID])
+        }
+    }
+}

@@ -4,12 +4,16 @@ import Dispatch
 /// Sends each parcel as one file in a `file` connector's drop folder (and its marker, when configured).
 ///
 /// Names derive from the delivery (or its case), so a re-delivery replaces the same file: at least once
-/// never becomes twice. The blocking calls run on a queue of this transport's own, never on the cooperative
-/// thread pool, so a slow share (an fsync over SMB can take seconds) does not stall the hub's other tasks.
+/// never becomes twice. The blocking calls run on lanes of this transport's own (`BlockingWorkLanes`), never
+/// on the cooperative thread pool, so a slow share (an fsync over SMB can take seconds) does not stall the
+/// hub's other tasks, and parallel sends fsync in parallel.
 struct FileDropTransport: DeliveryTransport {
     let settings: FileConnectorSettings
     let writer: FileDropWriter
-    private let queue: DispatchQueue
+    private let lanes: BlockingWorkLanes
+
+    /// Files written at once at most; a connector's `concurrency` beyond this waits for a lane.
+    static let lanes = 32
 
     init(settings: FileConnectorSettings, connector: String, calls: FileSystemCalls = .live) {
         self.settings = settings
@@ -17,8 +21,7 @@ struct FileDropTransport: DeliveryTransport {
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         self.writer = FileDropWriter(
             directory: path, createDirectory: settings.createDirectory, fileMode: settings.fileMode, calls: calls)
-        // Concurrent: a connector's `concurrency` parallel sends each get a thread while they block.
-        self.queue = DispatchQueue(label: "caseway.connector.\(connector).file", attributes: .concurrent)
+        self.lanes = BlockingWorkLanes(label: "caseway.connector.\(connector).file", count: Self.lanes)
     }
 
     func send(_ parcel: Parcel) async -> DeliveryResult {
@@ -29,20 +32,18 @@ struct FileDropTransport: DeliveryTransport {
         }
         let writer = self.writer
         let marker = settings.marker
-        return await withCheckedContinuation { continuation in
-            queue.async {
-                do throws(DeliveryFailure) {
-                    let tag = parcel.deliveryID.text
-                    try writer.place(parcel.body, as: name, temporaryTag: tag)
-                    // The marker comes only after the data file is durable, so a reader that waits for it
-                    // never opens a file that is still being written.
-                    if let suffix = marker.suffix {
-                        try writer.place([], as: name + suffix, temporaryTag: tag)
-                    }
-                    continuation.resume(returning: .delivered(reference: name, httpStatus: nil))
-                } catch {
-                    continuation.resume(returning: .failed(error))
+        return await lanes.run {
+            do throws(DeliveryFailure) {
+                let tag = parcel.deliveryID.text
+                try writer.place(parcel.body, as: name, temporaryTag: tag)
+                // The marker comes only after the data file is durable, so a reader that waits for it
+                // never opens a file that is still being written.
+                if let suffix = marker.suffix {
+                    try writer.place([], as: name + suffix, temporaryTag: tag)
                 }
+                return .delivered(reference: name, httpStatus: nil)
+            } catch {
+                return .failed(error)
             }
         }
     }

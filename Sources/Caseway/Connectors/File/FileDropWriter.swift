@@ -8,6 +8,8 @@ struct FileDropWriter: Sendable {
     let createDirectory: Bool
     let fileMode: mode_t
     let calls: FileSystemCalls
+    /// Shared by every send to this folder, so concurrent renames share one fsync of the folder.
+    let folderSync = FolderSyncGroup()
 
     /// Folders this writer creates (with `create_directory`) get these bits, before the umask.
     static let directoryMode: mode_t = 0o755
@@ -37,7 +39,7 @@ struct FileDropWriter: Sendable {
             throw failure(error, writing: path)
         }
         do throws(FileSystemError) {
-            try syncDirectory()
+            try folderSync.sync { () throws(FileSystemError) in try syncDirectory() }
         } catch {
             throw failure(error, writing: path)
         }
