@@ -44,15 +44,11 @@ public struct UpdateCheck: Sendable {
 
     private func check(_ object: JSONObject) throws(UpdateIntakeError) -> CheckedUpdate {
         var errors: [FieldError] = []
-        var seen: Set<String> = []
-        for member in object.members {
-            if !Self.fields.contains(member.key) {
-                errors.append(FieldError(
-                    field: "/" + member.key, message: "is not a field of an update; expected \(Self.fields.joined(separator: ", "))"))
-            } else if !seen.insert(member.key).inserted {
-                errors.append(FieldError(field: "/" + member.key, message: "appears more than once"))
-            }
+        for member in object.members where !Self.fields.contains(member.key) {
+            errors.append(FieldError(
+                field: "/" + member.key, message: "is not a field of an update; expected \(Self.fields.joined(separator: ", "))"))
         }
+        // The parser refuses repeated keys, so keeping the first is never a choice between two values.
         let fields = Dictionary(object.members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
 
         func text(_ name: String, required: Bool, maxLength: Int) -> String? {
