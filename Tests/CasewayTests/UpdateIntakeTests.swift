@@ -197,6 +197,22 @@ struct UpdateIntakeTests {
         #expect(try await store.read { try $0.updates(caseID: record.id) }.count == 1)
     }
 
+    @Test func repeatWithOtherKeyOrderAndSpacing_IsStillTheSameUpdate() async throws {
+        let record = try await storedCase()
+        let compact = #"{"update_id":"HW-9","status":"fixed","updated_at":"2026-11-23T10:15:00Z","description":"Filled"}"#
+        let spread = """
+            { "description" : "Filled", "updated_at": "2026-11-23T10:15:00Z",
+              "status": "fixed", "external_status_code": null, "update_id": "HW-9" }
+            """
+        let first = try await submit(record.id, Array(compact.utf8))
+        let second = try await submit(record.id, Array(spread.utf8))
+        guard case .accepted(let created) = first, case .repeated(let repeated) = second else {
+            Issue.record("expected accepted then repeated, got \(first) then \(second)")
+            return
+        }
+        #expect(repeated.id == created.id)
+    }
+
     @Test func sameUpdateIDWithAnotherBodyOrCase_IsAConflict() async throws {
         let record = try await storedCase()
         let other = try await storedCase()

@@ -21,7 +21,7 @@ public struct UpdateIntake: Sendable {
     }
 
     /// Checks and stores `submission`. A repeat of an update already stored (same client, `update_id`,
-    /// case and body) answers with that update and stores nothing.
+    /// case and fields, whatever the key order or spacing) answers with that update and stores nothing.
     public func submit(_ submission: UpdateSubmission) async throws(UpdateIntakeError) -> UpdateIntakeOutcome {
         let checked = try check.check(contentType: submission.contentType, body: submission.body)
         let now = clock.now()
@@ -29,7 +29,7 @@ public struct UpdateIntake: Sendable {
             id: ids.next(at: now), caseID: submission.caseID, client: submission.client, senderUpdateID: checked.updateID,
             status: checked.status.rawValue, externalStatusCode: checked.externalStatusCode,
             description: checked.description, updatedAt: checked.updatedAt, updatedAtInstant: checked.updatedAtInstant,
-            reference: checked.reference, receivedAt: now, bodySHA256: SHA256.hash(submission.body))
+            reference: checked.reference, receivedAt: now, bodySHA256: checked.fingerprint)
         let outcome: Result<UpdateIntakeOutcome, UpdateIntakeError>
         do {
             // Lookup and insert share one write: the single writer makes them atomic, so two concurrent

@@ -8,7 +8,7 @@ public struct UpdateSubmission: Sendable {
     public var caseID: RecordID
     /// The `Content-Type` header, when there was one.
     public var contentType: String?
-    /// The body, byte for byte; its hash tells a retry from a conflicting reuse of the same `update_id`.
+    /// The body as sent.
     public var body: [UInt8]
 
     public init(client: String, caseID: RecordID, contentType: String?, body: [UInt8]) {
