@@ -64,6 +64,7 @@ struct CaseTimeline {
             object["client"] = .string(update.client)
             object["status"] = .string(update.status)
             object["external_status_code"] = DeliveryView.optional(update.externalStatusCode)
+            object["description"] = DeliveryView.optional(update.description)
             object["updated_at"] = .string(update.updatedAt)
             object["reference"] = DeliveryView.optional(update.reference)
             events.append(Event(at: update.receivedAt, rank: 3, json: object))
