@@ -105,6 +105,21 @@ struct UpdateIntakeTests {
         #expect(await refusal(record.id, Self.body(longest)) == nil, "the limits themselves are allowed")
     }
 
+    @Test func emptyOptionalFields_AreAbsent_butEmptyRequiredOnesAreNamed() async throws {
+        let record = try await storedCase()
+        var fields = Self.valid
+        fields["description"] = ""
+        fields["reference"] = ""
+        fields["external_status_code"] = NSNull()
+        let stored = try await submit(record.id, Self.body(fields)).record
+        #expect(stored.description == nil)
+        #expect(stored.reference == nil)
+        #expect(stored.externalStatusCode == nil)
+        fields["update_id"] = "HW-UPD-0002"
+        fields["updated_at"] = ""
+        #expect(await invalidFields(record.id, fields) == ["/updated_at"])
+    }
+
     @Test func updatedAtWithoutOffset_SaysAnOffsetIsNeeded() async throws {
         let record = try await storedCase()
         var fields = Self.valid

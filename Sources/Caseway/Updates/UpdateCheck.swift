@@ -61,7 +61,8 @@ public struct UpdateCheck: Sendable {
                 return nil
             }
             if string.isEmpty {
-                errors.append(FieldError(field: "/" + name, message: "must not be empty"))
+                // Many back offices send "" for a field they have no value for; that is absence, not an error.
+                if required { errors.append(FieldError(field: "/" + name, message: "must not be empty")) }
                 return nil
             }
             if string.count > maxLength {
