@@ -228,6 +228,41 @@ struct UpdateIntakeTests {
         #expect(repeated.id == created.id)
     }
 
+    @Test func concurrentRetries_StoreOneUpdate_andConcurrentUpdatesGetContiguousSeqs() async throws {
+        let record = try await storedCase()
+        let updates = updates
+        let caseID = record.id
+        let retried = Self.body(Self.valid)
+        let outcomes = await withTaskGroup(of: UpdateIntakeOutcome?.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try? await updates.submit(UpdateSubmission(
+                        client: "highways", caseID: caseID, contentType: "application/json", body: retried))
+                }
+            }
+            for index in 0..<30 {
+                var fields = Self.valid
+                fields["update_id"] = "burst-\(index)"
+                let body = Self.body(fields)
+                group.addTask {
+                    try? await updates.submit(UpdateSubmission(
+                        client: "highways", caseID: caseID, contentType: "application/json", body: body))
+                }
+            }
+            var all: [UpdateIntakeOutcome?] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.allSatisfy { $0 != nil })
+        let accepted = outcomes.compactMap { outcome -> UpdateRecord? in
+            if case .accepted(let record) = outcome { return record }
+            return nil
+        }
+        #expect(accepted.count == 31, "one of the 20 retries and each of the 30 distinct updates")
+        let stored = try await store.read { try $0.updates(after: 0, limit: 100) }
+        #expect(stored.compactMap(\.seq) == Array(1...31), "feed positions have no gaps")
+    }
+
     @Test func sameUpdateIDWithAnotherBodyOrCase_IsAConflict() async throws {
         let record = try await storedCase()
         let other = try await storedCase()
