@@ -13,6 +13,7 @@ public struct UpdateCheck: Sendable {
         self.maxDepth = maxDepth
     }
 
+    /// Field limits, in characters: stored values are bounded, and each is what a back office needs.
     public static let maxUpdateIDLength = 255
     public static let maxExternalStatusCodeLength = 100
     public static let maxDescriptionLength = 4000
@@ -21,7 +22,7 @@ public struct UpdateCheck: Sendable {
     /// The fields an update body may have; any other is refused so a typo never loses data silently.
     public static let fields = ["update_id", "status", "external_status_code", "description", "updated_at", "reference"]
 
-    /// The checked fields of `submission`'s body, or why it was refused.
+    /// The checked fields of a body sent with `contentType`, or why it was refused (every field at fault at once).
     public func check(contentType: String?, body: [UInt8]) throws(UpdateIntakeError) -> CheckedUpdate {
         guard let text = contentType, let mediaType = MediaType(text), mediaType.isJSON else {
             throw .unsupportedMediaType("a Content-Type of application/json is required")
