@@ -7,6 +7,8 @@ struct CaseView {
     var deliveries: [DeliveryRecord]
     /// Each delivery's attempts, oldest first, by delivery id (empty for the summary).
     var attempts: [RecordID: [AttemptRecord]] = [:]
+    /// The case's status updates, in any order (empty for the summary).
+    var updates: [UpdateRecord] = []
 
     /// What `POST /v1/cases` answers: the id, a status and the deliveries routing created.
     var summary: JSONValue {
@@ -28,7 +30,17 @@ struct CaseView {
         object["content_type"] = .string(record.contentType)
         object["body_bytes"] = .number(JSONNumber(record.body.count))
         object["deliveries"] = .array(deliveries.map { DeliveryView.json($0, attempts: attempts[$0.id] ?? []) })
+        object["updates"] = .array(updatesBySenderTime.map(UpdateView.json))
+        let timeline = CaseTimeline(record: record, deliveries: deliveries, attempts: attempts, updates: updates)
+        object["timeline"] = timeline.events
+        object["references"] = timeline.references
         return .object(object)
+    }
+
+    /// Updates in the order the senders say things happened (`updated_at`), arrival (`seq`) breaking ties:
+    /// a back office that posts a late correction of an earlier state does not make it the latest.
+    var updatesBySenderTime: [UpdateRecord] {
+        updates.sorted { ($0.updatedAtInstant, $0.seq ?? 0) < ($1.updatedAtInstant, $1.seq ?? 0) }
     }
 
     /// `accepted` until a delivery exists; then the least advanced delivery's state speaks for the case.

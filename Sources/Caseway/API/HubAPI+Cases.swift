@@ -25,7 +25,7 @@ extension HubAPI {
         }
     }
 
-    /// `GET /v1/cases/{id}`: the case with its deliveries; a client sees its own cases, `admin` sees all.
+    /// `GET /v1/cases/{id}`: the case with its deliveries, updates and timeline; a client sees its own cases, `admin` sees all.
     func fetchCase(_ request: HTTPRequest) async -> APIResponse {
         let client: ClientConfiguration
         switch authorize(request, nil) {
@@ -36,7 +36,7 @@ extension HubAPI {
         guard let id = RecordID(text) else {
             return APIResponse(Problem.notFound("\"\(text.prefix(64))\" is not a case id"), client: client.name)
         }
-        let found: (CaseRecord, [DeliveryRecord], [RecordID: [AttemptRecord]])?
+        let found: (CaseRecord, [DeliveryRecord], [RecordID: [AttemptRecord]], [UpdateRecord])?
         do {
             found = try await store.read { connection in
                 guard let record = try connection.fetchCase(id: id) else { return nil }
@@ -45,17 +45,17 @@ extension HubAPI {
                 for delivery in deliveries where delivery.attemptCount > 0 {
                     attempts[delivery.id] = try connection.attempts(deliveryID: delivery.id)
                 }
-                return (record, deliveries, attempts)
+                return (record, deliveries, attempts, try connection.updates(caseID: id))
             }
         } catch {
             log.error("reading a case failed", ["case_id": .string(id.text), "error": .string("\(error)")])
             return APIResponse(Problem.unavailable("the store could not be read; try again"), client: client.name)
         }
         // Another client's case is reported as absent, so ids reveal nothing across front offices.
-        guard let (record, deliveries, attempts) = found, record.client == client.name || client.scopes.contains(.admin) else {
+        guard let (record, deliveries, attempts, updates) = found, record.client == client.name || client.scopes.contains(.admin) else {
             return APIResponse(Problem.notFound("no case \(id.text)"), client: client.name)
         }
-        let view = CaseView(record: record, deliveries: deliveries, attempts: attempts)
+        let view = CaseView(record: record, deliveries: deliveries, attempts: attempts, updates: updates)
         return APIResponse(.json(JSONWriter().bytes(view.json)), client: client.name, caseID: id)
     }
 

@@ -33,6 +33,7 @@ public struct HubAPI: Sendable {
         }
         router.add(.get, "/v1/cases/{id}") { request in await logged(request) { await fetchCase(request) } }
         addDeadLetterRoutes(to: &router)
+        addUpdateRoutes(to: &router, bodyLimit: bodyLimit)
         return router
     }
 
