@@ -62,6 +62,17 @@ extension Connection {
         return (messages, deadLettered)
     }
 
+    /// The earliest time after `now` at which a message of `connector` becomes ready by itself (a lease
+    /// running out, a release's delay ending); nil when none will. Ready messages blocked by an earlier
+    /// delivery of their case are left out: they wait for an ack, which wakes pollers anyway.
+    public func nextReadyAt(connector: String, after now: Timestamp) throws -> Timestamp? {
+        try queryFirst("""
+            SELECT due_at FROM deliveries
+            WHERE connector = ?1 AND state IN ('pending', 'leased') AND due_at > ?2
+            ORDER BY due_at LIMIT 1
+            """, connector, now) { $0.column(0) as Timestamp }
+    }
+
     /// Acks the message with `receipt`: delivered, while `consumer`'s lease under that receipt holds.
     public func acknowledgeMessage(connector: String, receipt: QueueReceipt, consumer: String, now: Timestamp) throws -> QueueSettlement {
         try settleMessage(connector: connector, receipt: receipt, consumer: consumer, now: now) { owner in
