@@ -97,6 +97,23 @@ struct QueueAPITests {
         try await hub.stop()
     }
 
+    @Test func leaseHeldAcrossAKill_isHonoured_andTheMessageComesBackWhenItEnds() async throws {
+        let hub = try Self.hub()
+        try await hub.start()
+        let caseID = try await Self.submit(hub)
+        let received = ContinuousClock.now
+        #expect(try await Self.receive(hub, "?visibility=8").count == 1)
+        try await hub.crash()
+        try await hub.start()
+        // A restarted hub takes back its own workers' leases at once, but not a consumer's.
+        #expect(try await Self.receive(hub).isEmpty)
+        let again = try await Self.receive(hub, "?wait=20")
+        #expect(ContinuousClock.now - received >= .seconds(7))
+        #expect(again.first?["case_id"] as? String == caseID)
+        #expect(again.first?["receive_count"] as? Int == 2)
+        try await hub.stop()
+    }
+
     @Test func reject_makesADeadLetterWithTheReason() async throws {
         let hub = try Self.hub()
         try await hub.start()
