@@ -1,3 +1,4 @@
+import CasewayStore
 import Foundation
 import Testing
 
@@ -130,6 +131,15 @@ struct QueueAPITests {
         #expect(text.contains("rejected"))
         #expect(text.contains("NOT_OURS: a highways matter"))
         try await hub.stop()
+        // The rejection is also an update on the case, status rejected, for the sender to learn why.
+        let store = try Store(directory: hub.dataDirectory.path)
+        let id = try #require(RecordID(caseID))
+        let updates = try await store.read { try $0.updates(caseID: id) }
+        await store.close()
+        #expect(updates.map(\.status) == ["rejected"])
+        #expect(updates.first?.externalStatusCode == "NOT_OURS")
+        #expect(updates.first?.description == "a highways matter")
+        #expect(updates.first?.client == "highways")
     }
 
     @Test func longPoll_returnsAsSoonAsACaseIsSubmitted() async throws {

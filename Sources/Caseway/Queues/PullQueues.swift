@@ -23,8 +23,9 @@ public final class PullQueues: Sendable {
     private let store: Store
     private let clock: any WallClock
     private let log: HubLog
+    private let ids: RecordIDGenerator
 
-    public init(configuration: Configuration, store: Store, clock: any WallClock, log: HubLog) {
+    public init(configuration: Configuration, store: Store, clock: any WallClock, log: HubLog, ids: RecordIDGenerator = .shared) {
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0.mapping) }, uniquingKeysWith: { first, _ in first })
         var queues: [String: Queue] = [:]
         for connector in configuration.connectors {
@@ -35,6 +36,7 @@ public final class PullQueues: Sendable {
         self.store = store
         self.clock = clock
         self.log = log
+        self.ids = ids
     }
 
     /// The queue connectors' names.
@@ -151,12 +153,22 @@ public final class PullQueues: Sendable {
         return settled
     }
 
-    /// Dead-letters the message of `receipt` as `rejected`, keeping the consumer's `code` and `reason`.
+    /// Dead-letters the message of `receipt` as `rejected`, keeping the consumer's `code` and `reason`, and
+    /// records the rejection as an update on the case (status `rejected`), so that the sender can learn
+    /// why; both in one transaction.
     public func reject(connector: String, consumer: String, receipt: QueueReceipt, code: String, reason: String) async throws -> QueueSettlement {
         let now = clock.now()
         let error = "rejected by \(consumer): \(code): \(reason)"
-        let settled = try await store.write { connection in
-            try connection.rejectMessage(connector: connector, receipt: receipt, consumer: consumer, error: error, now: now)
+        let updateID = ids.next(at: now)
+        let settled = try await store.write { connection -> QueueSettlement in
+            let settled = try connection.rejectMessage(connector: connector, receipt: receipt, consumer: consumer, error: error, now: now)
+            guard settled == .settled, let delivery = try connection.delivery(id: receipt.deliveryID) else { return settled }
+            // The receipt's token is unique to this receive, so the update id never collides with another.
+            _ = try connection.insertUpdate(UpdateRecord(
+                id: updateID, caseID: delivery.caseID, client: consumer, senderUpdateID: "reject:\(receipt)",
+                status: "rejected", externalStatusCode: code, description: reason, updatedAt: now.description,
+                updatedAtInstant: now, receivedAt: now, bodySHA256: SHA256.hash("\(code)\n\(reason)")))
+            return settled
         }
         if settled == .settled {
             queues[connector]?.arrivals.signal()
