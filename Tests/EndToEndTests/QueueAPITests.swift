@@ -11,11 +11,18 @@ import FoundationNetworking
 struct QueueAPITests {
     /// A hub whose PL_ cases go to the queue `planning` (granted to the poller client `highways`) and
     /// whose EN_ cases go to the queue `enforcement` (granted to nobody but admins).
-    static func hub() throws -> HubProcess {
+    static func hub(mapping: Bool = false) throws -> HubProcess {
         let hub = try HubProcess(pollerQueues: ["planning"])
+        if mapping {
+            try Data("""
+                { name: "planning-json", input: "json", output: "json",
+                  fields: [{ target: "ref", source: "$.source.reference", transforms: ["required"] },
+                           { target: "code", source: "$.service_code" }] }
+                """.utf8).write(to: hub.folder.appendingPathComponent("Mappings/planning-json.json5"))
+        }
         try Data("""
             { name: "planning", kind: "queue", when: { field: "$.service_code", prefix: "PL_" },
-              visibility: "30s", max_receives: 5 }
+              visibility: "30s", max_receives: 5\(mapping ? #", mapping: "planning-json""# : "") }
             """.utf8).write(to: hub.folder.appendingPathComponent("Connectors/planning.json5"))
         try Data("""
             { name: "enforcement", kind: "queue", when: { field: "$.service_code", prefix: "EN_" } }
@@ -112,6 +119,22 @@ struct QueueAPITests {
         #expect(ContinuousClock.now - received >= .seconds(7))
         #expect(again.first?["case_id"] as? String == caseID)
         #expect(again.first?["receive_count"] as? Int == 2)
+        try await hub.stop()
+    }
+
+    @Test func mapping_runsAtReceive_andACaseItFailsOnBecomesADeadLetterInsteadOfAMessage() async throws {
+        let hub = try Self.hub(mapping: true)
+        try await hub.start()
+        let body = Data(#"{"service_code":"PL_ADVERT","description":"no reference"}"#.utf8)
+        let unmappable = try await hub.request("POST", "/v1/cases", body: body)
+        try #require(unmappable.status == 202)
+        let caseID = try await Self.submit(hub, "PL_TREE", 7)
+        let messages = try await Self.receive(hub)
+        #expect(messages.map { $0["case_id"] as? String } == [caseID])
+        #expect(messages.first?["body"] as? String == #"{"ref":"FO-7","code":"PL_TREE"}"#)
+        let list = try await hub.request("GET", target: "/v1/dead-letters?reason=mapping_error")
+        let items = list.body.jsonObject?["dead_letters"] as? [[String: Any]] ?? []
+        #expect(items.count == 1, "\(String(decoding: list.body, as: UTF8.self))")
         try await hub.stop()
     }
 
