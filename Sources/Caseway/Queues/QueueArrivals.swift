@@ -19,9 +19,6 @@ final class QueueArrivals: Sendable {
     /// The count of signals so far; pass it to `wait(after:timeout:)`.
     var generation: UInt64 { state.withLock { $0.generation } }
 
-    /// How many long polls are waiting (for tests and metrics).
-    var waiting: Int { state.withLock { $0.waiters.count } }
-
     /// Wakes every waiter.
     func signal() {
         let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
