@@ -103,7 +103,7 @@ struct ConfigurationTests {
                 #"caseway.json5:6:13: clients[1].name: duplicate client name "a" (first used at clients[0].name)"#,
                 "caseway.json5:6:50: clients[1].key.env: environment variable NOT_SET is not set (it holds this client's API key)",
                 #"caseway.json5:8:23: timeouts.header: "soon" is not a duration (examples: "250ms", "30s", "5m", "2h", "7d")"#,
-                #"Connectors/second.json5:1:23: kind: unknown connector kind "ftp" (known: file, http)"#,
+                #"Connectors/second.json5:1:23: kind: unknown connector kind "ftp" (known: file, http, queue)"#,
                 #"Connectors/third.json5:1:9: name: duplicate connector name "drop" (also in Connectors/drop.json5)"#,
                 "Mappings/broken.json5:1:28: expected ',' or '}' after the value of \"input\" in the object started at 1:1, found 'o'",
             ], "every file's problems, each file in order")
@@ -118,7 +118,7 @@ struct ConfigurationTests {
         let found = problems(folder)
         #expect(
             found == [
-                #"Connectors/second.json5:1:23: kind: unknown connector kind "ftp" (known: file, http)"#,
+                #"Connectors/second.json5:1:23: kind: unknown connector kind "ftp" (known: file, http, queue)"#,
                 #"Connectors/third.json5:1:9: name: duplicate connector name "drop" (also in Connectors/drop.json5)"#,
                 #"Mappings/Bad Name.json5:1:1: missing required field "fields""#,
                 #"Mappings/Bad Name.json5:1:9: name: "Bad Name" is not a valid name (lower-case letters, digits, "-" and "_", starting with a letter, at most 64 characters)"#,
@@ -192,7 +192,7 @@ struct ConfigurationTests {
         let folder = try Self.validFolder(
             hub: Self.validHub.replacingOccurrences(of: "  clients: [", with: "  connectors_directory: \"conf/connectors\",\n  clients: ["))
         try folder.write("conf/connectors/bad.json5", #"{ name: "bad", kind: "fax" }"#)
-        #expect(problems(folder) == [#"conf/connectors/bad.json5:1:22: kind: unknown connector kind "fax" (known: file, http)"#])
+        #expect(problems(folder) == [#"conf/connectors/bad.json5:1:22: kind: unknown connector kind "fax" (known: file, http, queue)"#])
     }
 
     @Test func didYouMean_SuggestsOnlyCloseWords() {

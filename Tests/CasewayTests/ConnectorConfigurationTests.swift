@@ -185,7 +185,7 @@ struct ConnectorConfigurationTests {
     @Test func misspeltKind_IsReportedAloneWithoutUnknownFieldNoise() throws {
         let text = Self.connector("a", [#"mapping: "to-csv""#, "concurrency: 2"]).replacingOccurrences(of: #""file""#, with: #""fiel""#)
         let problems = try Self.problems(["a": text])
-        #expect(problems == [#"Connectors/a.json5:3:9: kind: unknown connector kind "fiel" (did you mean "file"?) (known: file, http)"#])
+        #expect(problems == [#"Connectors/a.json5:3:9: kind: unknown connector kind "fiel" (did you mean "file"?) (known: file, http, queue)"#])
     }
 
     @Test func everyFileIsChecked_EvenWhenTheHubFileIsBroken() throws {

@@ -19,7 +19,7 @@ struct HTTPConnectorTransportTests {
     ) async throws -> DeliveryResult {
         try partner.start()
         let settings = try #require(Fixtures.settings(fields, url: partner.url(path: path), environment: environment))
-        let transport = try settings.makeTransport(connector: "county-highways")
+        let transport = try #require(try settings.makeTransport(connector: "county-highways"))
         let result = await transport.send(try #require(parcel))
         await partner.stop()
         return result

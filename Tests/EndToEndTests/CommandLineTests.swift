@@ -81,7 +81,7 @@ struct CommandLineTests {
             let line = try #require(started, "no startup line")
             #expect(line.contains(#""version":"#))
             #expect(line.contains(#""data_directory":"\#(data.path)""#))
-            #expect(line.contains(#""connectors":2"#))
+            #expect(line.contains(#""connectors":3"#))
             kill(child.process.processIdentifier, signal)
             let result = try await child.finish(timeout: .seconds(20))
             #expect(result.status == 0, "stopped by signal \(signal): \(result.standardError)")

@@ -19,8 +19,9 @@ final class HubProcess {
     var dataDirectory: URL { folder.appendingPathComponent("data") }
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    /// A configuration with three clients (submit only, receive only, every scope) and no connectors.
-    init(extraHub: String = "") throws {
+    /// A configuration with three clients (submit only, receive only, every scope) and no connectors;
+    /// the receive-only client may receive from `pollerQueues`.
+    init(extraHub: String = "", pollerQueues: [String] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseway-e2e-\(UUID().uuidString)")
         for sub in ["Connectors", "Mappings"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
@@ -31,7 +32,7 @@ final class HubProcess {
               data_directory: "data",
               clients: [
                 { name: "webforms", scopes: ["submit"], key: { env: "E2E_SUBMITTER_KEY" } },
-                { name: "highways", scopes: ["receive"], key: { env: "E2E_POLLER_KEY" } },
+                { name: "highways", scopes: ["receive"], key: { env: "E2E_POLLER_KEY" }, queues: [\(pollerQueues.map { "\"\($0)\"" }.joined(separator: ", "))] },
                 { name: "operator", scopes: ["submit", "update", "receive", "admin"], key: { env: "E2E_OPERATOR_KEY" } },
               ],
               intake: { xml: { namespaces: { crm: "urn:example:kestrel-vale:crm:service-request:2" },

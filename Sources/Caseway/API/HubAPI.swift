@@ -9,13 +9,16 @@ public struct HubAPI: Sendable {
     public let log: HubLog
     /// Dead letters: list, show, replay, discard (`/v1/dead-letters`).
     public let deadLetters: DeadLetters
+    /// Pull queues: receive, ack, release, reject (`/v1/queues`).
+    public let queues: PullQueues
     /// Whether the configuration is loaded and the hub is taking work; false while stopping.
     public let isReady: @Sendable () -> Bool
 
     public init(intake: CaseIntake, authenticator: Authenticator, log: HubLog, deadLetters: DeadLetters,
-                isReady: @escaping @Sendable () -> Bool) {
+                queues: PullQueues, isReady: @escaping @Sendable () -> Bool) {
         self.intake = intake
         self.deadLetters = deadLetters
+        self.queues = queues
         self.authenticator = authenticator
         self.log = log
         self.isReady = isReady
@@ -34,6 +37,7 @@ public struct HubAPI: Sendable {
         router.add(.get, "/v1/cases/{id}") { request in await logged(request) { await fetchCase(request) } }
         addDeadLetterRoutes(to: &router)
         addUpdateRoutes(to: &router, bodyLimit: bodyLimit)
+        addQueueRoutes(to: &router)
         return router
     }
 

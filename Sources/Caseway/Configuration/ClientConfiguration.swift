@@ -6,11 +6,20 @@ public struct ClientConfiguration: Sendable, Hashable {
     public var keySource: ClientKeySource
     /// SHA-256 of the key; the key itself is never kept.
     public var keyDigest: [UInt8]
+    /// The queue connectors this client may receive from (`queues`; needs the `receive` scope). A client
+    /// with the `admin` scope may receive from every queue.
+    public var queues: Set<String>
 
-    public init(name: String, scopes: Set<Scope>, keySource: ClientKeySource, keyDigest: [UInt8]) {
+    public init(name: String, scopes: Set<Scope>, keySource: ClientKeySource, keyDigest: [UInt8], queues: Set<String> = []) {
         self.name = name
         self.scopes = scopes
         self.keySource = keySource
         self.keyDigest = keyDigest
+        self.queues = queues
+    }
+
+    /// Whether this client may receive from, ack, release and reject messages of queue `connector`.
+    public func mayReceive(from connector: String) -> Bool {
+        scopes.contains(.receive) && (scopes.contains(.admin) || queues.contains(connector))
     }
 }

@@ -40,11 +40,17 @@ public struct Configuration: Sendable {
             namespaces: hub?.intake.namespaces ?? HubConfiguration.declaredNamespaces(source.document.value))
         // Every connector's `mapping`, even from files with other problems, checked once Mappings/ is read.
         var mappingReferences: [ConfigurationNode] = []
+        // Queue connectors as written, even from files with other problems, so a client's grant of one is
+        // not also called unknown.
+        var writtenQueueNames: [String] = []
         if let connectorsDirectory = hub?.connectorsDirectory ?? directories.connectors {
             connectors = readDeclarations(
                 in: connectorsDirectory, baseDirectory: baseDirectory, displayBase: displayBase, configFile: path, field: "connectors_directory",
                 diagnostics: diagnostics,
                 read: { root in
+                    if root.value["kind"]?.stringValue == ConnectorKindName.queue.rawValue, let name = root.value["name"]?.stringValue {
+                        writtenQueueNames.append(name)
+                    }
                     if case .object(let members) = root.value, let mapping = members["mapping"], case .string = mapping {
                         mappingReferences.append(
                             ConfigurationNode(
@@ -53,6 +59,7 @@ public struct Configuration: Sendable {
                     return ConnectorDeclaration.read(root, context: context)
                 })
             reportDuplicateNames(connectors.map { ($0.name, $0.source) }, what: "connector", diagnostics: diagnostics)
+            reportUnknownQueues(source.root(reportingTo: diagnostics), queues: writtenQueueNames)
         }
         if let mappingsDirectory = hub?.mappingsDirectory ?? directories.mappings {
             // Names written in mapping files that failed to compile count as known: their own problems are
@@ -130,6 +137,22 @@ public struct Configuration: Sendable {
             return nil
         }
         return name
+    }
+
+    /// Reports each client's `queues` entry that names no queue connector in Connectors/, with the closest name.
+    private static func reportUnknownQueues(_ root: ConfigurationNode, queues: [String]) {
+        guard let clients = root.value["clients"]?.arrayValue else { return }
+        for (clientIndex, client) in clients.enumerated() {
+            guard let names = client["queues"]?.arrayValue else { continue }
+            for (index, value) in names.enumerated() {
+                guard let name = value.stringValue, !name.isEmpty, !queues.contains(name) else { continue }
+                let node = ConfigurationNode(
+                    source: root.source, path: .root / "clients" / clientIndex / "queues" / index, value: value,
+                    diagnostics: root.diagnostics)
+                let list = queues.isEmpty ? "there are no queue connectors" : "queues: \(queues.sorted().joined(separator: ", "))"
+                node.problem("no queue connector named \"\(name)\"" + DidYouMean.hint(for: name, among: queues) + " (\(list))")
+            }
+        }
     }
 
     /// Reports each connector's `mapping` that names no mapping in Mappings/, with the closest name.

@@ -5,4 +5,6 @@ public enum ConnectorKindName: String, Sendable, Hashable, CaseIterable {
     case file
     /// Sends each delivery to an HTTP or SOAP endpoint.
     case http
+    /// Keeps each delivery as a message a back office polls for (`/v1/queues/{connector}/messages`).
+    case queue
 }

@@ -77,7 +77,7 @@ extension HubConfiguration {
         var clients: [ClientConfiguration] = []
         var firstByName: [String: ValuePath] = [:]
         for item in items {
-            guard let object = item.object(allowed: ["name", "scopes", "key"], required: ["name", "scopes", "key"])
+            guard let object = item.object(allowed: ["name", "scopes", "key", "queues"], required: ["name", "scopes", "key"])
             else { continue }
             var name: String?
             if let nameNode = object["name"], let text = nameNode.nonEmptyString() {
@@ -98,8 +98,19 @@ extension HubConfiguration {
                 }
             }
             let key = object["key"].flatMap { readKey($0, environment: environment) }
+            // Whether each name is a queue connector is checked once Connectors/ is read (Configuration.load).
+            var queues = Set<String>()
+            if let queuesNode = object["queues"], let queueItems = queuesNode.array() {
+                if !scopes.isEmpty && !scopes.contains(.receive) {
+                    queuesNode.problem("queues are received from with the \"receive\" scope, which this client does not have")
+                }
+                for queueNode in queueItems {
+                    if let queue = queueNode.nonEmptyString() { queues.insert(queue) }
+                }
+            }
             if let name, let key, !scopes.isEmpty {
-                clients.append(ClientConfiguration(name: name, scopes: scopes, keySource: key.source, keyDigest: key.digest))
+                clients.append(ClientConfiguration(
+                    name: name, scopes: scopes, keySource: key.source, keyDigest: key.digest, queues: queues))
             }
         }
         return clients

@@ -12,7 +12,8 @@ public protocol ConnectorKindSettings: Sendable {
     /// Reads and validates the kind's fields from the connector file's root object (unknown keys were
     /// already reported); reports every problem at its location and returns nil when there was any.
     static func read(_ object: ConfigurationObject, context: ConnectorContext) -> Self?
-    /// Makes the transport for connector `connector`. Throws, with a reason naming the connector, what
-    /// can only fail at start-up (a drop folder that cannot be created).
-    func makeTransport(connector: String) throws -> any DeliveryTransport
+    /// Makes the transport for connector `connector`; nil for a kind whose deliveries are pulled by the
+    /// back office (`queue`), which gets no delivery worker. Throws, with a reason naming the connector,
+    /// what can only fail at start-up (a drop folder that cannot be created).
+    func makeTransport(connector: String) throws -> (any DeliveryTransport)?
 }

@@ -22,12 +22,14 @@ public final class DeliveryService: Sendable {
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0.mapping) }, uniquingKeysWith: { first, _ in first })
         var workers: [String: DeliveryWorker] = [:]
         for connector in configuration.connectors {
-            let transport: any DeliveryTransport
+            let made: (any DeliveryTransport)?
             do {
-                transport = try connector.settings.makeTransport(connector: connector.name)
+                made = try connector.settings.makeTransport(connector: connector.name)
             } catch {
                 throw HubStartError("connector \(connector.name): \(error)")
             }
+            // A queue's deliveries wait for its consumers; a worker would push them nowhere.
+            guard let transport = made else { continue }
             workers[connector.name] = DeliveryWorker(
                 connector: connector, mapping: connector.mapping.flatMap { mappings[$0] }, transport: transport, store: store,
                 clock: clock, ids: ids, log: log, owner: owner, settings: settings)
@@ -42,7 +44,8 @@ public final class DeliveryService: Sendable {
     /// The connectors with a worker.
     public var connectorNames: [String] { workers.keys.sorted() }
 
-    /// Takes back the leases a previous, dead hub process held, then starts every worker.
+    /// Takes back the leases a previous, dead hub process held, then starts every worker. Only connectors
+    /// with a worker: a queue consumer's lease is its visibility timeout and outlives a restart.
     public func start() async throws {
         let names = connectorNames
         let owner = owner

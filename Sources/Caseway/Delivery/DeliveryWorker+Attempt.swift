@@ -56,11 +56,7 @@ extension DeliveryWorker {
 
     /// The variables a connector's mapping can read: the case's and the delivery's ids, and the time.
     func variables(_ delivery: DeliveryRecord, _ record: CaseRecord, now: Timestamp) -> [String: String] {
-        [
-            "case_id": record.id.text, "delivery_id": delivery.id.text, "now": now.description,
-            "received_at": record.receivedAt.description, "client": record.client,
-            "sender_reference": record.senderReference ?? "",
-        ]
+        MappingVariables.of(delivery, record, now: now)
     }
 
     private static func reasonText(_ reason: DeadLetterReason, _ failure: DeliveryFailure) -> String {

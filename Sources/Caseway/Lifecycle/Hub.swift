@@ -43,15 +43,19 @@ public final class Hub: Sendable {
             throw error
         }
         let routing = RoutingTable(connectors: configuration.connectors)
+        let queues = PullQueues(configuration: configuration, store: store, clock: log.clock, log: log)
         let intake = CaseIntake(
             store: store, settings: configuration.hub.intake, clock: log.clock, route: { routing.route($0) },
-            accepted: { delivery.wake($0) })
+            accepted: { connectors in
+                delivery.wake(connectors)
+                queues.arrived(connectors)
+            })
         let api = HubAPI(
             intake: intake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
             deadLetters: DeadLetters(
                 store: store, clock: log.clock,
                 reroute: { routing.route($0, maxDepth: configuration.hub.intake.maxDepth) }),
-            isReady: { readiness.isSet })
+            queues: queues, isReady: { readiness.isSet })
         let limits = configuration.hub.limits
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(

@@ -18,4 +18,10 @@ public enum DeadLetterReason: String, Sendable, Hashable, CaseIterable {
     /// The connector's mapping failed for this case. Fix the mapping (or the case's sender), then
     /// replay: the delivery runs the mapping as it is when it is sent.
     case mappingError = "mapping_error"
+    /// A queue consumer rejected the message with a reason code and text (kept in `last_error`); the
+    /// back office says it cannot act on the case. Fix the case or the back office, then replay.
+    case rejected
+    /// A queue message was received `max_receives` times without an ack: its consumers keep failing on
+    /// it (or crashing before they ack). Replay once the consumer is fixed.
+    case maxReceives = "max_receives"
 }

@@ -47,7 +47,7 @@ public struct FileConnectorSettings: ConnectorKindSettings {
         self.fileMode = fileMode
     }
 
-    public func makeTransport(connector: String) throws -> any DeliveryTransport {
+    public func makeTransport(connector: String) throws -> (any DeliveryTransport)? {
         FileDropTransport(settings: self, connector: connector)
     }
 }

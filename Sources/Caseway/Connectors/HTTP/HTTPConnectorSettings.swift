@@ -61,7 +61,7 @@ public struct HTTPConnectorSettings: ConnectorKindSettings {
         return components.string ?? "(url)"
     }
 
-    public func makeTransport(connector: String) throws -> any DeliveryTransport {
+    public func makeTransport(connector: String) throws -> (any DeliveryTransport)? {
         HTTPTransport(connector: connector, settings: self)
     }
 }
