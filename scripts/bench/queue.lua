@@ -20,6 +20,8 @@ end
 
 response = function(status, headers, body)
   if status ~= 200 then failures = failures + 1 return end
+  -- Only a receive's answer carries new receipts (an ack's answer echoes the ones it settled).
+  if string.sub(body, 1, 12) ~= '{"messages":' then return end
   for receipt in string.gmatch(body, '"receipt":"([^"]+)"') do pending[#pending + 1] = receipt end
 end
 
