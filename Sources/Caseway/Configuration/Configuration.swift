@@ -37,7 +37,8 @@ public struct Configuration: Sendable {
         // is not echoed as an "undeclared prefix" in every connector that routes on XML.
         let context = ConnectorContext(
             baseDirectory: baseDirectory, environment: environment,
-            namespaces: hub?.intake.namespaces ?? HubConfiguration.declaredNamespaces(source.document.value))
+            namespaces: hub?.intake.namespaces ?? HubConfiguration.declaredNamespaces(source.document.value),
+            clients: hub?.clients.map(\.name) ?? HubConfiguration.declaredClientNames(source.document.value))
         // Every connector's `mapping`, even from files with other problems, checked once Mappings/ is read.
         var mappingReferences: [ConfigurationNode] = []
         // Queue connectors as written, even from files with other problems, so a client's grant of one is
