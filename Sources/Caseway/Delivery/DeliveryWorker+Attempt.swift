@@ -3,9 +3,9 @@ import CasewayStore
 
 extension DeliveryWorker {
     /// One try of a claimed delivery (with its case, read by the claim, and its update, if it carries one):
-    /// map, send, then record the attempt
-    /// and the delivery's next state in one write. Never throws: whatever goes wrong ends in a recorded state, or (when even the store
-    /// fails) in a lease that runs out so the delivery is tried again.
+    /// map, send, then record the attempt and the delivery's next state in one write. Never throws: whatever
+    /// goes wrong ends in a recorded state, or (when even the store fails) in a lease that runs out so the
+    /// delivery is tried again.
     func attempt(_ delivery: DeliveryRecord, _ found: CaseRecord?) async -> AttemptReport {
         let started = clock.now()
         let startedInstant = ContinuousClock.now
