@@ -97,4 +97,57 @@ struct UpdateCallbackEndToEndTests {
         try await hub.stop()
         await partner.stop()
     }
+
+    /// A receive from queue `queue` by port only, so it can run beside the test's own requests; the raw
+    /// answer, which (unlike parsed JSON) can cross from a task.
+    static func receive(port: Int, queue: String, key: String, wait: Int) async throws -> Data {
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/v1/queues/\(queue)/messages?wait=\(wait)"))
+        var request = URLRequest(url: url)
+        request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        try #require((response as? HTTPURLResponse)?.statusCode == 200)
+        return data
+    }
+
+    @Test func queueReject_TravelsBackToTheFrontOfficesQueue() async throws {
+        let hub = try HubProcess(pollerQueues: ["planning"])
+        try Data("""
+            { name: "planning", kind: "queue", when: { field: "$.service_code", prefix: "PL_" } }
+            """.utf8).write(to: hub.folder.appendingPathComponent("Connectors/planning.json5"))
+        try Data("""
+            { name: "webforms-updates", kind: "queue", cases: false, updates: { for_clients: ["webforms"] } }
+            """.utf8).write(to: hub.folder.appendingPathComponent("Connectors/webforms-updates.json5"))
+        try await hub.start()
+        let body = Data(#"{"service_code":"PL_TREE","description":"tree","source":{"reference":"FO-9"}}"#.utf8)
+        let submitted = try await hub.request("POST", "/v1/cases", body: body)
+        try #require(submitted.status == 202)
+        let caseID = try #require(submitted.body.jsonObject?["id"] as? String)
+
+        // The front office is already long-polling its queue when the back office rejects: it must wake.
+        let port = hub.port
+        let polling = Task { try await Self.receive(port: port, queue: "webforms-updates", key: HubProcess.operatorKey, wait: 10) }
+        try await Task.sleep(for: .milliseconds(200))
+        let received = try await hub.request("GET", target: "/v1/queues/planning/messages", key: HubProcess.pollerKey)
+        let receipt = try #require((received.body.jsonObject?["messages"] as? [[String: Any]])?.first?["receipt"] as? String)
+        let started = ContinuousClock.now
+        let rejected = try await hub.request(
+            "POST", target: "/v1/queues/planning/messages/\(receipt)/reject", key: HubProcess.pollerKey,
+            json: ["code": "NOT_OURS", "reason": "a highways matter"])
+        try #require(rejected.status == 204)
+
+        let messages = try #require(try await polling.value.jsonObject?["messages"] as? [[String: Any]])
+        #expect(ContinuousClock.now - started < .seconds(5), "the long poll was woken, not timed out")
+        try #require(messages.count == 1)
+        #expect(messages[0]["case_id"] as? String == caseID)
+        #expect(messages[0]["content_type"] as? String == "application/json")
+        let sent = try #require((messages[0]["body"] as? String).flatMap { Data($0.utf8).jsonObject })
+        #expect(sent["case_id"] as? String == caseID)
+        #expect(sent["sender_reference"] as? String == "FO-9")
+        let update = try #require(sent["update"] as? [String: Any])
+        #expect(update["status"] as? String == "rejected")
+        #expect(update["external_status_code"] as? String == "NOT_OURS")
+        #expect(update["description"] as? String == "a highways matter")
+        #expect(update["client"] as? String == "highways")
+        _ = try await hub.stop()
+    }
 }
