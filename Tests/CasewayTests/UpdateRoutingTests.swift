@@ -106,4 +106,18 @@ struct UpdateRoutingTests {
         #expect(deliveries.map(\.id).first == caseDelivery.id)
         #expect(deliveries.map(\.sequence) == [1, 2])
     }
+
+    @Test func caseStatus_CountsOnlyTheCasesOwnDeliveries() async throws {
+        let record = try await storedCase(client: "webforms")
+        let now = clock.now()
+        try await store.write { connection in
+            try connection.insertDelivery(id: RecordIDGenerator.shared.next(at: now), caseID: record.id, connector: "backoffice", dueAt: now, now: now)
+            let claimed = try connection.claimDueDeliveries(connector: "backoffice", now: now, leaseDuration: .seconds(30), owner: "t", limit: 1)
+            for delivery in claimed { try connection.completeDelivery(id: delivery.id, owner: "t", now: now) }
+        }
+        _ = try await submit(record.id, Self.update("U-4"))
+        let deliveries = try await store.read { try $0.deliveries(caseID: record.id) }
+        #expect(deliveries.filter { $0.state == .pending }.count == 2, "the update's two deliveries are on their way")
+        #expect(CaseView(record: record, deliveries: deliveries).status == "delivered")
+    }
 }
