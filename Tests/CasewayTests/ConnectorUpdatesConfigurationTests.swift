@@ -57,4 +57,14 @@ struct ConnectorUpdatesConfigurationTests {
         #expect(problems.contains { $0.hasPrefix("Connectors/b.json5:4:27: updates.for_clients: expected at least one client name") })
         #expect(problems.contains { $0.hasPrefix("Connectors/c.json5:4:12: updates: missing required field \"for_clients\"") })
     }
+
+    @Test func fileConnectorTakingUpdates_NeedsTheDeliveryIDInItsFileName() throws {
+        let problems = try Files.problems([
+            "a": Files.connector("a", [#"updates: { for_clients: "*" }"#, #"file_name: "{case.id}""#]),
+            "b": Files.connector("b", [#"updates: { for_clients: "*" }"#, #"file_name: "{case.id}-{delivery.id}""#]),
+            "c": Files.connector("c", [#"file_name: "{case.id}""#]),
+        ])
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("Connectors/a.json5:5:14: file_name: a file connector that takes updates needs {delivery.id}") == true)
+    }
 }

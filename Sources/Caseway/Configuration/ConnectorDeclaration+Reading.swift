@@ -47,6 +47,10 @@ extension ConnectorDeclaration {
             if let node = present(object["circuit_breaker"]) { CircuitBreakerSettings.read(node) } else { CircuitBreakerSettings() }
         // The kind's settings are read even when shared fields failed, so one run lists every problem.
         let settings = spec.flatMap { $0.read(object, context: context) }.flatMap(ConnectorSettings.init)
+        if updates != nil, case .file(let file)? = settings, !file.fileName.namesEachDelivery, let node = object["file_name"] {
+            // Every update on a case would land on the case's own file name and replace it (rename is atomic).
+            node.problem("a file connector that takes updates needs {delivery.id} in file_name: with only {case.id} each update would replace the case's file")
+        }
         if let kind, settings == nil, root.diagnostics.problems.count == problemsBefore {
             // A kind's reader must say why it refused; if one ever does not, the connector must not vanish silently.
             root.problem("the \(kind.rawValue) connector's settings could not be read")
