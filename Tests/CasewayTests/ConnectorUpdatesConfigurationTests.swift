@@ -67,4 +67,22 @@ struct ConnectorUpdatesConfigurationTests {
         #expect(problems.count == 1)
         #expect(problems.first?.hasPrefix("Connectors/a.json5:5:14: file_name: a file connector that takes updates needs {delivery.id}") == true)
     }
+
+    @Test func updatesThroughAnXMLMapping_AreReported() throws {
+        let folder = try Files.folder([
+            "a": Files.connector("a", [#"updates: { for_clients: "*" }"#, #"mapping: "from-xml""#]),
+            "b": Files.connector("b", [#"mapping: "from-xml""#]),
+            "c": Files.connector("c", [#"updates: { for_clients: "*" }"#, #"mapping: "to-csv""#]),
+        ])
+        try folder.write(
+            "Mappings/from-xml.json5", #"{ name: "from-xml", input: "xml", output: "json", fields: [{ target: "Ref", source: "/a/@b" }] }"#)
+        do {
+            _ = try Files.load(folder)
+            Issue.record("a connector sending updates through an XML mapping was accepted")
+        } catch {
+            let problems = error.problems.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+            #expect(problems.count == 1)
+            #expect(problems.first?.hasPrefix(#"Connectors/a.json5:5:12: mapping: mapping "from-xml" reads XML, but this connector takes updates"#) == true)
+        }
+    }
 }
