@@ -43,11 +43,16 @@ struct CaseView {
         updates.sorted { ($0.updatedAtInstant, $0.seq ?? 0) < ($1.updatedAtInstant, $1.seq ?? 0) }
     }
 
-    /// `accepted` until a delivery exists; then the least advanced delivery's state speaks for the case.
+    /// `accepted` until a delivery of the case exists; then the least advanced one's state speaks for the case.
+    ///
+    /// Deliveries of the case's updates are left out: a callback telling the front office about progress is
+    /// not the case's progress, and a delivered case must not read `in_progress` again while an update
+    /// travels back. They are listed, with their own states, beside the case's.
     var status: String {
-        if deliveries.isEmpty { return "accepted" }
-        if deliveries.allSatisfy({ $0.state == .delivered }) { return "delivered" }
-        if deliveries.contains(where: { $0.state == .dead }) { return "attention" }
+        let own = deliveries.filter { $0.updateID == nil }
+        if own.isEmpty { return "accepted" }
+        if own.allSatisfy({ $0.state == .delivered }) { return "delivered" }
+        if own.contains(where: { $0.state == .dead }) { return "attention" }
         return "in_progress"
     }
 

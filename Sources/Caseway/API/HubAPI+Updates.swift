@@ -3,10 +3,6 @@ import CasewayMapping
 import CasewayStore
 
 extension HubAPI {
-    /// Status updates share the case intake's store, clock and id generator, so their ids and times sort
-    /// with the cases' and one writer orders both.
-    var updateIntake: UpdateIntake { UpdateIntake(store: store, clock: intake.clock, ids: intake.ids) }
-
     var updateFeed: UpdateFeed { UpdateFeed(store: store) }
 
     /// An update body is a handful of short fields; a 4000-character description is its largest part.

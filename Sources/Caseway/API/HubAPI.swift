@@ -5,6 +5,9 @@ import CasewayStore
 /// The hub's HTTP API v1 (docs/api.md): who may call what, and the handlers behind each path.
 public struct HubAPI: Sendable {
     public let intake: CaseIntake
+    /// Status updates; built on the case intake's store, clock and id generator, so their ids and times sort
+    /// with the cases' and one writer orders both.
+    public let updateIntake: UpdateIntake
     public let authenticator: Authenticator
     public let log: HubLog
     /// Dead letters: list, show, replay, discard (`/v1/dead-letters`).
@@ -14,9 +17,10 @@ public struct HubAPI: Sendable {
     /// Whether the configuration is loaded and the hub is taking work; false while stopping.
     public let isReady: @Sendable () -> Bool
 
-    public init(intake: CaseIntake, authenticator: Authenticator, log: HubLog, deadLetters: DeadLetters,
-                queues: PullQueues, isReady: @escaping @Sendable () -> Bool) {
+    public init(intake: CaseIntake, updateIntake: UpdateIntake, authenticator: Authenticator, log: HubLog,
+                deadLetters: DeadLetters, queues: PullQueues, isReady: @escaping @Sendable () -> Bool) {
         self.intake = intake
+        self.updateIntake = updateIntake
         self.deadLetters = deadLetters
         self.queues = queues
         self.authenticator = authenticator

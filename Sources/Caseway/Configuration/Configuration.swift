@@ -37,9 +37,12 @@ public struct Configuration: Sendable {
         // is not echoed as an "undeclared prefix" in every connector that routes on XML.
         let context = ConnectorContext(
             baseDirectory: baseDirectory, environment: environment,
-            namespaces: hub?.intake.namespaces ?? HubConfiguration.declaredNamespaces(source.document.value))
+            namespaces: hub?.intake.namespaces ?? HubConfiguration.declaredNamespaces(source.document.value),
+            clients: hub?.clients.map(\.name) ?? HubConfiguration.declaredClientNames(source.document.value))
         // Every connector's `mapping`, even from files with other problems, checked once Mappings/ is read.
         var mappingReferences: [ConfigurationNode] = []
+        // The `mapping` of connectors that take updates: it reads the update's JSON, so it must take JSON in.
+        var updateMappingReferences: [ConfigurationNode] = []
         // Queue connectors as written, even from files with other problems, so a client's grant of one is
         // not also called unknown.
         var writtenQueueNames: [String] = []
@@ -52,9 +55,10 @@ public struct Configuration: Sendable {
                         writtenQueueNames.append(name)
                     }
                     if case .object(let members) = root.value, let mapping = members["mapping"], case .string = mapping {
-                        mappingReferences.append(
-                            ConfigurationNode(
-                                source: root.source, path: .root / "mapping", value: mapping, diagnostics: diagnostics))
+                        let reference = ConfigurationNode(
+                            source: root.source, path: .root / "mapping", value: mapping, diagnostics: diagnostics)
+                        mappingReferences.append(reference)
+                        if let updates = members["updates"], !updates.isNull { updateMappingReferences.append(reference) }
                     }
                     return ConnectorDeclaration.read(root, context: context)
                 })
@@ -75,6 +79,7 @@ public struct Configuration: Sendable {
             reportDuplicateNames(mappings.map { ($0.name, $0.source) }, what: "mapping", diagnostics: diagnostics)
             if isDirectory(mappingsDirectory) {
                 reportUnknownMappings(mappingReferences, known: mappings.map(\.name), written: writtenMappingNames)
+                reportXMLMappingsOfUpdates(updateMappingReferences, mappings: mappings)
             }
         }
         try diagnostics.throwIfAny()
@@ -163,6 +168,19 @@ public struct Configuration: Sendable {
             else { continue }
             let list = known.isEmpty ? "there are no mappings" : "known: \(known.sorted().joined(separator: ", "))"
             reference.problem("no mapping named \"\(name)\"" + DidYouMean.hint(for: name, among: known) + " (\(list))")
+        }
+    }
+
+    /// Reports each connector that takes updates but whose mapping reads XML: updates travel as JSON
+    /// (`UpdateMessage`), so every update would fail that mapping and become a dead letter.
+    private static func reportXMLMappingsOfUpdates(_ references: [ConfigurationNode], mappings: [MappingDeclaration]) {
+        for reference in references {
+            guard case .string(let name) = reference.value,
+                let mapping = mappings.first(where: { $0.name == name })?.mapping, mapping.input == .xml
+            else { continue }
+            reference.problem(
+                "mapping \"\(name)\" reads XML, but this connector takes updates, which are sent as JSON"
+                    + " (docs/connectors.md); give it a mapping with input: \"json\", or send cases and updates through two connectors")
         }
     }
 

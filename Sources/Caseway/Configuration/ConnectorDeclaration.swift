@@ -5,7 +5,7 @@ import CasewayMapping
 public struct ConnectorDeclaration: Sendable {
     /// The fields every connector file may carry, whatever its kind; a kind adds its own (`fields` of its spec).
     public static let sharedFields = [
-        "name", "kind", "description", "when", "mapping", "retry", "rate_limit", "concurrency", "circuit_breaker",
+        "name", "kind", "description", "cases", "when", "updates", "mapping", "retry", "rate_limit", "concurrency", "circuit_breaker",
     ]
 
     /// The connector's name, unique across Connectors/, as deliveries and dead letters refer to it.
@@ -15,9 +15,14 @@ public struct ConnectorDeclaration: Sendable {
     public var source: ConfigurationSource
     /// What the connector is for, in the integrator's words.
     public var description: String?
-    /// Which cases the connector takes; nil: every case.
+    /// Whether the connector takes cases at all (`cases: false`: only updates, e.g. a front office's callback).
+    public var takesCases: Bool
+    /// Which cases the connector takes (when `takesCases`); nil: every case.
     public var when: RouteCondition?
-    /// The mapping (a name in Mappings/) that shapes each case; nil: the original body passes through.
+    /// Which updates the connector takes, by the client that submitted the case; nil: none.
+    public var updates: UpdateSubscription?
+    /// The mapping (a name in Mappings/) that shapes each case, or each update's JSON (docs/connectors.md);
+    /// nil: the original body (or the update's JSON) passes through.
     public var mapping: String?
     /// When failed deliveries are tried again, and when they become dead letters.
     public var retry: RetryPolicy
@@ -32,7 +37,8 @@ public struct ConnectorDeclaration: Sendable {
 
     public init(
         name: String, kind: ConnectorKindName, source: ConfigurationSource, settings: ConnectorSettings,
-        description: String? = nil, when: RouteCondition? = nil, mapping: String? = nil,
+        description: String? = nil, takesCases: Bool = true, when: RouteCondition? = nil,
+        updates: UpdateSubscription? = nil, mapping: String? = nil,
         retry: RetryPolicy = RetryPolicy(), rateLimit: RateLimit? = nil, concurrency: Int = 4,
         circuitBreaker: CircuitBreakerSettings = CircuitBreakerSettings()
     ) {
@@ -41,7 +47,9 @@ public struct ConnectorDeclaration: Sendable {
         self.source = source
         self.settings = settings
         self.description = description
+        self.takesCases = takesCases
         self.when = when
+        self.updates = updates
         self.mapping = mapping
         self.retry = retry
         self.rateLimit = rateLimit

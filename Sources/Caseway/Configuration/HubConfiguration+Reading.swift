@@ -67,6 +67,13 @@ extension HubConfiguration {
         return namespaces
     }
 
+    /// The clients' names as written, without reporting anything (the full read does that), so that with
+    /// a broken client entry a connector naming that client is not also called wrong.
+    static func declaredClientNames(_ root: JSONValue) -> [String] {
+        guard let clients = root["clients"]?.arrayValue else { return [] }
+        return clients.compactMap { $0["name"]?.stringValue }
+    }
+
     private static func directory(_ node: ConfigurationNode, base: URL) -> URL? {
         guard let path = node.nonEmptyString() else { return nil }
         return path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)

@@ -8,10 +8,14 @@ public struct ConnectorContext: Sendable {
     public var environment: [String: String]
     /// XML namespace prefixes declared for intake (`intake.xml.namespaces`), for XPaths on cases.
     public var namespaces: [String: String]
+    /// The names of the hub's API clients, which a connector's `updates.for_clients` must name; nil: not
+    /// known here (a kind's settings read on their own), so names are taken as written.
+    public var clients: [String]?
 
-    public init(baseDirectory: URL, environment: [String: String], namespaces: [String: String]) {
+    public init(baseDirectory: URL, environment: [String: String], namespaces: [String: String], clients: [String]? = nil) {
         self.baseDirectory = baseDirectory
         self.environment = environment
         self.namespaces = namespaces
+        self.clients = clients
     }
 }

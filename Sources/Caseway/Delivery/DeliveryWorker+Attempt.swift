@@ -2,9 +2,10 @@ import CasewayMapping
 import CasewayStore
 
 extension DeliveryWorker {
-    /// One try of a claimed delivery (with its case, read by the claim): map, send, then record the attempt
-    /// and the delivery's next state in one write. Never throws: whatever goes wrong ends in a recorded state, or (when even the store
-    /// fails) in a lease that runs out so the delivery is tried again.
+    /// One try of a claimed delivery (with its case, read by the claim, and its update, if it carries one):
+    /// map, send, then record the attempt and the delivery's next state in one write. Never throws: whatever
+    /// goes wrong ends in a recorded state, or (when even the store fails) in a lease that runs out so the
+    /// delivery is tried again.
     func attempt(_ delivery: DeliveryRecord, _ found: CaseRecord?) async -> AttemptReport {
         let started = clock.now()
         let startedInstant = ContinuousClock.now
@@ -14,10 +15,29 @@ extension DeliveryWorker {
                 outcome: .dead(.permanentError, "case \(delivery.caseID) is missing from the store"), payload: nil)
         }
 
+        // A delivery of an update sends the update's JSON, not the case.
+        var update: UpdateRecord?
+        if let updateID = delivery.updateID {
+            do {
+                update = try await store.read { try $0.update(id: updateID) }
+            } catch {
+                // Unreadable now is not missing: leave the lease to run out, so the delivery is tried again.
+                log.error("reading a delivery's update failed; the lease will run out and it is tried again",
+                          ["connector": .string(connector.name), "delivery_id": .string(delivery.id.text), "error": .string("\(error)")])
+                return AttemptReport(breakerSignal: .none, error: "\(error)")
+            }
+            guard update != nil else {
+                return await finish(
+                    delivery, started: started, since: startedInstant,
+                    outcome: .dead(.permanentError, "update \(updateID) is missing from the store"), payload: nil)
+            }
+        }
+        let source = DeliverySource.of(record, update: update)
+
         let payload: (body: [UInt8], contentType: String)
         if let mapping {
             do {
-                payload = (try mapping.run(record.body, variables: variables(delivery, record, now: started)), mapping.contentType)
+                payload = (try mapping.run(source.body, variables: variables(delivery, record, now: started)), mapping.contentType)
             } catch {
                 // A mapping that fails for this case fails the same way every time: retrying cannot help,
                 // fixing the mapping and replaying does.
@@ -26,7 +46,7 @@ extension DeliveryWorker {
                     outcome: .dead(.mappingError, "mapping \(mapping.name) failed:\n\(error.description)"), payload: nil)
             }
         } else {
-            payload = (record.body, record.contentType)
+            payload = source
         }
 
         let parcel = Parcel(

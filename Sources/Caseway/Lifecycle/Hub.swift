@@ -43,15 +43,23 @@ public final class Hub: Sendable {
             throw error
         }
         let routing = RoutingTable(connectors: configuration.connectors)
-        let queues = PullQueues(configuration: configuration, store: store, clock: log.clock, log: log)
+        // Deliveries committed for these connectors (new cases, new updates): wake their workers and long polls.
+        let wake: @Sendable ([String]) -> Void = { connectors in delivery.wake(connectors) }
+        let queues = PullQueues(
+            configuration: configuration, store: store, clock: log.clock, log: log,
+            routeUpdate: { routing.routeUpdate(caseSubmittedBy: $0) }, updatesRouted: wake)
+        let arrived: @Sendable ([String]) -> Void = { connectors in
+            wake(connectors)
+            queues.arrived(connectors)
+        }
         let intake = CaseIntake(
             store: store, settings: configuration.hub.intake, clock: log.clock, route: { routing.route($0) },
-            accepted: { connectors in
-                delivery.wake(connectors)
-                queues.arrived(connectors)
-            })
+            accepted: arrived)
+        let updateIntake = UpdateIntake(
+            store: store, clock: log.clock, ids: intake.ids, route: { routing.routeUpdate(caseSubmittedBy: $0) },
+            accepted: arrived)
         let api = HubAPI(
-            intake: intake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
+            intake: intake, updateIntake: updateIntake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
             deadLetters: DeadLetters(
                 store: store, clock: log.clock,
                 reroute: { routing.route($0, maxDepth: configuration.hub.intake.maxDepth) }),

@@ -24,8 +24,14 @@ public final class PullQueues: Sendable {
     private let clock: any WallClock
     private let log: HubLog
     private let ids: RecordIDGenerator
+    /// The connectors that take updates on a case submitted by a client: where a rejection's update goes.
+    private let routeUpdate: @Sendable (String) -> [String]
+    /// Called after a rejection's update is routed, with its connectors (wakes their delivery workers).
+    private let updatesRouted: @Sendable ([String]) -> Void
 
-    public init(configuration: Configuration, store: Store, clock: any WallClock, log: HubLog, ids: RecordIDGenerator = .shared) {
+    public init(configuration: Configuration, store: Store, clock: any WallClock, log: HubLog, ids: RecordIDGenerator = .shared,
+                routeUpdate: @escaping @Sendable (String) -> [String] = { _ in [] },
+                updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }) {
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0.mapping) }, uniquingKeysWith: { first, _ in first })
         var queues: [String: Queue] = [:]
         for connector in configuration.connectors {
@@ -37,6 +43,8 @@ public final class PullQueues: Sendable {
         self.clock = clock
         self.log = log
         self.ids = ids
+        self.routeUpdate = routeUpdate
+        self.updatesRouted = updatesRouted
     }
 
     /// The queue connectors' names.
@@ -90,21 +98,26 @@ public final class PullQueues: Sendable {
                 for message in received.messages {
                     let delivery = message.delivery
                     let (reason, problem): (DeadLetterReason, String)
-                    if let record = message.caseRecord {
+                    // A delivery of an update carries the update's JSON; its update is read in this same transaction.
+                    let update = try delivery.updateID.flatMap { try connection.update(id: $0) }
+                    if let record = message.caseRecord, delivery.updateID == nil || update != nil {
+                        let source = DeliverySource.of(record, update: update)
                         guard let mapping else {
-                            messages.append(Self.message(message, record.body, record.contentType))
+                            messages.append(Self.message(message, source.body, source.contentType))
                             continue
                         }
                         do {
-                            let body = try mapping.run(record.body, variables: MappingVariables.of(delivery, record, now: now))
+                            let body = try mapping.run(source.body, variables: MappingVariables.of(delivery, record, now: now))
                             messages.append(Self.message(message, body, mapping.contentType))
                             continue
                         } catch {
                             // The same case fails the same mapping every time: fix the mapping, then replay.
                             (reason, problem) = (.mappingError, "mapping \(mapping.name) failed:\n\(error)")
                         }
-                    } else {
+                    } else if message.caseRecord == nil {
                         (reason, problem) = (.permanentError, "case \(delivery.caseID) is missing from the store")
+                    } else {
+                        (reason, problem) = (.permanentError, "update \(delivery.updateID?.text ?? "") is missing from the store")
                     }
                     try connection.deadLetterDelivery(id: delivery.id, owner: delivery.leaseOwner, reason: reason, error: problem, now: now)
                     if let stored = try connection.delivery(id: delivery.id) { dead.append(stored) }
@@ -155,20 +168,32 @@ public final class PullQueues: Sendable {
 
     /// Dead-letters the message of `receipt` as `rejected`, keeping the consumer's `code` and `reason`, and
     /// records the rejection as an update on the case (status `rejected`), so that the sender can learn
-    /// why; both in one transaction.
+    /// why, routed like any update towards the case's origin; all in one transaction.
     public func reject(connector: String, consumer: String, receipt: QueueReceipt, code: String, reason: String) async throws -> QueueSettlement {
         let now = clock.now()
         let error = "rejected by \(consumer): \(code): \(reason)"
         let updateID = ids.next(at: now)
-        let settled = try await store.write { connection -> QueueSettlement in
+        let routeUpdate = routeUpdate
+        let ids = ids
+        let (settled, routed) = try await store.write { connection -> (QueueSettlement, [String]) in
             let settled = try connection.rejectMessage(connector: connector, receipt: receipt, consumer: consumer, error: error, now: now)
-            guard settled == .settled, let delivery = try connection.delivery(id: receipt.deliveryID) else { return settled }
+            guard settled == .settled, let delivery = try connection.delivery(id: receipt.deliveryID) else { return (settled, []) }
             // The receipt's token is unique to this receive, so the update id never collides with another.
-            _ = try connection.insertUpdate(UpdateRecord(
+            let update = try connection.insertUpdate(UpdateRecord(
                 id: updateID, caseID: delivery.caseID, client: consumer, senderUpdateID: "reject:\(receipt)",
                 status: "rejected", externalStatusCode: code, description: reason, updatedAt: now.description,
                 updatedAtInstant: now, receivedAt: now, bodySHA256: SHA256.hash("\(code)\n\(reason)")))
-            return settled
+            guard let origin = try connection.caseClient(id: delivery.caseID) else { return (settled, []) }
+            let connectors = routeUpdate(origin)
+            for target in connectors {
+                try connection.insertDelivery(
+                    id: ids.next(at: now), caseID: delivery.caseID, updateID: update.id, connector: target, dueAt: now, now: now)
+            }
+            return (settled, connectors)
+        }
+        if !routed.isEmpty {
+            updatesRouted(routed)
+            arrived(routed)
         }
         if settled == .settled {
             queues[connector]?.arrivals.signal()

@@ -1,13 +1,25 @@
-/// Which connectors take a case: every connector's `when`, compiled once, evaluated at each intake.
+/// Which connectors take a case: every connector's `when`, compiled once, evaluated at each intake; and
+/// which take an update: every connector's `updates`, by the client that submitted the case.
 ///
 /// A case goes to every connector that takes it (fan-out); one that none takes becomes a dead letter with
-/// reason `no_route`, so nothing accepted is lost.
+/// reason `no_route`, so nothing accepted is lost. An update that no connector takes is only stored: the
+/// case view and the update feed still show it, so it is not lost either.
 public struct RoutingTable: Sendable {
-    /// Connectors in name order, so deliveries and explanations come out in the same order every time.
+    /// Connectors that take cases, in name order, so deliveries and explanations come out in the same order
+    /// every time.
     private let routes: [(connector: String, when: RouteCondition?)]
+    /// Connectors that take updates, in name order.
+    private let updateRoutes: [(connector: String, subscription: UpdateSubscription)]
 
     public init(connectors: [ConnectorDeclaration]) {
-        routes = connectors.map { ($0.name, $0.when) }.sorted { $0.connector < $1.connector }
+        let sorted = connectors.sorted { $0.name < $1.name }
+        routes = sorted.filter(\.takesCases).map { ($0.name, $0.when) }
+        updateRoutes = sorted.compactMap { connector in connector.updates.map { (connector.name, $0) } }
+    }
+
+    /// The names of the connectors that take updates on a case submitted by `client`, sorted by name.
+    public func routeUpdate(caseSubmittedBy client: String) -> [String] {
+        updateRoutes.filter { $0.subscription.takes(caseSubmittedBy: client) }.map(\.connector)
     }
 
     /// The names of the connectors that take `document`, sorted by name; empty: no route.

@@ -26,6 +26,11 @@ extension Connection {
                        client, senderUpdateID) { UpdateRecord(row: $0) }
     }
 
+    /// The update with the hub's id `id`; nil when there is none.
+    public func update(id: RecordID) throws -> UpdateRecord? {
+        try queryFirst("SELECT \(UpdateRecord.columns) FROM updates WHERE id = ?", id) { UpdateRecord(row: $0) }
+    }
+
     /// A case's updates, in feed order.
     public func updates(caseID: RecordID) throws -> [UpdateRecord] {
         try query("SELECT \(UpdateRecord.columns) FROM updates WHERE case_id = ? ORDER BY seq", caseID) { UpdateRecord(row: $0) }

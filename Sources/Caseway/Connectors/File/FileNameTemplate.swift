@@ -72,6 +72,12 @@ public struct FileNameTemplate: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether names carry `{delivery.id}`, so that two deliveries of one case (the case and an update on
+    /// it) never get the same name.
+    var namesEachDelivery: Bool {
+        parts.contains { if case .deliveryID = $0 { true } else { false } }
+    }
+
     /// Whether a `{date:…}` needs a time zone.
     var writesDates: Bool {
         parts.contains { if case .date = $0 { true } else { false } }
