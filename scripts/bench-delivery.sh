@@ -8,41 +8,16 @@
 #
 #   scripts/bench-delivery.sh              # full length (about 3 minutes)
 #   QUICK=1 scripts/bench-delivery.sh      # short runs
-set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
-kit="$repo/../shared/bench"
-[ -x "$kit/peers.sh" ] || { echo "bench-delivery: the peer kit is not at $kit" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "bench-delivery: wrk is missing (apt-get install wrk)" >&2; exit 1; }
-
-quick=()
-duration=10s
-[ "${QUICK:-0}" = "1" ] && { quick=(--quick); duration=5s; }
+bench=bench-delivery
 port="${PORT:-18381}"
-work=$(mktemp -d /tmp/caseway-bench-delivery.XXXXXX)
-peers_out="$work/peers.txt"
-server=""
-stop_hub() {
-    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
-}
-cleanup() { stop_hub; rm -rf "$work"; }
-trap cleanup EXIT
+source "$(dirname "$0")/bench/lib.sh"
+duration=10s
+[ "${QUICK:-0}" = "1" ] && duration=5s
 
-echo "# building release" >&2
-swift build -c release --product caseway --static-swift-stdlib >&2
-swift build -c release --product caseway-bench >&2
+build_release
+run_peers disk rabbitmq
 
-echo "# peers: disk rabbitmq" >&2
-if ! "$kit/peers.sh" disk rabbitmq "${quick[@]}" 2>"$work/peers.log" | tee "$peers_out"; then
-    tail -20 "$work/peers.log" >&2
-    echo "bench-delivery: the peer benchmarks failed (another peers.sh run? set PEERS_DIR to a directory of your own)" >&2
-    exit 1
-fi
-
-export CASEWAY_BENCH_KEY="bench-key-0123456789abcdef"
 export CASEWAY_BENCH_BODY="$kit/reference/sample_request.json"
-result() { echo "bench=caseway case=$1 value=$2 unit=$3" | tee -a "$work/caseway.txt"; }
-wrk_rate() { awk '/^Requests\/sec/ { printf "%d", $2 }'; }
 wrk_total() { awk '/requests in/ { print $1 }'; }
 now_ms() { date +%s%3N; }
 
@@ -66,18 +41,6 @@ JSON
     cat >"$dir/Connectors/down.json5" <<JSON
 { name: "down", kind: "http", url: "http://127.0.0.1:9/work-orders", when: { field: "client", equals: "nobody" } }
 JSON
-}
-
-start_hub() {
-    .build/release/caseway serve --config "$1/caseway.json5" >"$1/hub.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "bench-delivery: the hub did not start; its log:" >&2
-    tail -20 "$1/hub.log" >&2
-    exit 1
 }
 
 # 1. End to end, on an empty store.
@@ -115,8 +78,6 @@ wrk -t1 -c64 -d"$duration" -s scripts/bench/intake.lua "http://127.0.0.1:$port" 
 result intake_c64_100k_waiting "$(wrk_rate <"$work/backlog.txt")" cases/s
 stop_hub
 
-value() { awk -F'[ =]' -v p="$1" -v c="$2" '($1 == "peer" || $1 == "bench") && $2 == p && $4 == c { print $6; exit }' "$peers_out" "$work/caseway.txt"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 sustained=$(value caseway e2e_file_sustained)
 echo "e2e_file_sustained = $sustained cases/s (target >= 10000)"
 echo "ratio e2e_file_sustained / rabbitmq quorum_publish_window1000 = $(ratio "$sustained" "$(value rabbitmq quorum_publish_window1000)")"

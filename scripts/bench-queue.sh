@@ -6,40 +6,16 @@
 #
 #   scripts/bench-queue.sh            # full length
 #   QUICK=1 scripts/bench-queue.sh    # short runs
-set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
-kit="$repo/../shared/bench"
-[ -x "$kit/peers.sh" ] || { echo "bench-queue: the peer kit is not at $kit" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "bench-queue: wrk is missing (apt-get install wrk)" >&2; exit 1; }
-
-quick=()
-duration=10s; seconds=10; samples=200; messages=200000
-[ "${QUICK:-0}" = "1" ] && { quick=(--quick); duration=5s; seconds=5; samples=50; messages=100000; }
+bench=bench-queue
 port="${PORT:-18382}"
-work=$(mktemp -d /tmp/caseway-bench-queue.XXXXXX)
-peers_out="$work/peers.txt"
-server=""
-stop_hub() {
-    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
-}
-cleanup() { stop_hub; rm -rf "$work"; }
-trap cleanup EXIT
+source "$(dirname "$0")/bench/lib.sh"
+duration=10s; seconds=10; samples=200; messages=200000
+[ "${QUICK:-0}" = "1" ] && { duration=5s; seconds=5; samples=50; messages=100000; }
 
-echo "# building release" >&2
-swift build -c release --product caseway --static-swift-stdlib >&2
-swift build -c release --product caseway-bench >&2
+build_release
+run_peers rabbitmq
 
-echo "# peers: rabbitmq" >&2
-if ! "$kit/peers.sh" rabbitmq "${quick[@]}" 2>"$work/peers.log" | tee "$peers_out"; then
-    tail -20 "$work/peers.log" >&2
-    echo "bench-queue: the peer benchmark failed (another peers.sh run? set PEERS_DIR to a directory of your own)" >&2
-    exit 1
-fi
-
-export CASEWAY_BENCH_KEY="bench-key-0123456789abcdef"
 export CASEWAY_BENCH_QUEUE="bench-queue"
-result() { echo "bench=caseway case=$1 value=$2 unit=$3" | tee -a "$work/caseway.txt"; }
 
 make_hub() {
     mkdir -p "$1/Connectors" "$1/Mappings"
@@ -51,15 +27,6 @@ make_hub() {
 }
 JSON
     echo '{ name: "bench-queue", kind: "queue", visibility: "60s" }' >"$1/Connectors/bench-queue.json5"
-}
-start_hub() {
-    .build/release/caseway serve --config "$1/caseway.json5" >"$1/hub.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "bench-queue: the hub did not start:" >&2; tail -20 "$1/hub.log" >&2; exit 1
 }
 delivered() {
     python3 - "$1/data/caseway.sqlite" <<'PY'
@@ -85,8 +52,6 @@ python3 scripts/bench/longpoll.py "$port" "$CASEWAY_BENCH_KEY" bench-queue "$kit
     | tee -a "$work/caseway.txt"
 stop_hub
 
-value() { awk -F'[ =]' -v p="$1" -v c="$2" '($1 == "peer" || $1 == "bench") && $2 == p && $4 == c { print $6; exit }' "$peers_out" "$work/caseway.txt"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 rate=$(value caseway queue_receive10_batch_ack_c4)
 echo "ratio queue_receive10_batch_ack_c4 / rabbitmq quorum_consume_multiack = $(ratio "$rate" "$(value rabbitmq quorum_consume_multiack)") (target >= 1.0)"
 echo "ratio queue_receive10_batch_ack_c4 / rabbitmq classic_consume_multiack = $(ratio "$rate" "$(value rabbitmq classic_consume_multiack)")"

@@ -73,8 +73,7 @@ extension HubAPI {
         case .malformed(let detail):
             return Problem.badRequest(detail, type: "malformed-body")
         case .invalid(let errors):
-            let noun = errors.count == 1 ? "field is" : "fields are"
-            return Problem.badRequest("\(errors.count) \(noun) not valid", errors: errors, type: "invalid-fields")
+            return Problem.invalidFields(errors)
         case .invalidIdempotencyKey(let detail):
             return Problem.badRequest(detail, errors: [FieldError(field: "Idempotency-Key", message: detail)])
         case .idempotencyKeyReused(let caseID):

@@ -22,7 +22,7 @@ extension HubAPI {
         let query: DeadLetterListQuery
         switch DeadLetterListQuery.parse(request.query) {
         case .success(let parsed): query = parsed
-        case .failure(let invalid): return APIResponse(Self.invalidQuery(invalid.errors), client: client)
+        case .failure(let invalid): return APIResponse(Problem.invalidQuery(invalid.errors), client: client)
         }
         do {
             let page = try await deadLetters.list(filter: query.filter, after: query.cursor, limit: query.limit)
@@ -92,9 +92,7 @@ extension HubAPI {
         switch DeadLetterReplayRequest.parse(request.body) {
         case .success(let parsed): replayRequest = parsed
         case .failure(let invalid):
-            let errors = invalid.errors
-            let noun = errors.count == 1 ? "problem" : "problems"
-            return APIResponse(Problem.badRequest("\(errors.count) \(noun) in the request body", errors: errors), client: client)
+            return APIResponse(Problem.invalidBody(invalid.errors), client: client)
         }
         let report: DeadLetterReplayReport
         do {
@@ -139,13 +137,4 @@ extension HubAPI {
                            client: client)
     }
 
-    private func storeFailed(_ what: String, _ error: any Error, client: String) -> APIResponse {
-        log.error("\(what) failed", ["error": .string("\(error)")])
-        return APIResponse(Problem.unavailable("the store could not be reached; try again"), client: client)
-    }
-
-    static func invalidQuery(_ errors: [FieldError]) -> HTTPResponse {
-        let names = errors.map(\.field).joined(separator: ", ")
-        return Problem.badRequest("invalid query parameter: \(names)", errors: errors, type: "invalid-query")
-    }
 }

@@ -55,7 +55,7 @@ extension HubAPI {
         let query: QueueReceiveQuery
         switch QueueReceiveQuery.parse(request.query) {
         case .success(let parsed): query = parsed
-        case .failure(let invalid): return APIResponse(Self.invalidQuery(invalid.errors), client: client)
+        case .failure(let invalid): return APIResponse(Problem.invalidQuery(invalid.errors), client: client)
         }
         do {
             let messages = try await queues.receive(
@@ -63,7 +63,7 @@ extension HubAPI {
             let body = JSONObject(["messages": .array(messages.map(\.json))])
             return APIResponse(.json(JSONWriter().bytes(.object(body))), client: client)
         } catch {
-            return queueStoreFailed("receiving queue messages", error, client: client)
+            return storeFailed("receiving queue messages", error, client: client)
         }
     }
 
@@ -82,7 +82,7 @@ extension HubAPI {
         let body: QueueSettleRequest
         switch QueueSettleRequest.parse(request.body, allowed: allowed, required: required) {
         case .success(let parsed): body = parsed
-        case .failure(let invalid): return invalidBody(invalid, client: client)
+        case .failure(let invalid): return APIResponse(Problem.invalidBody(invalid.errors), client: client)
         }
         let text = request.pathParameters["receipt"] ?? ""
         guard let receipt = QueueReceipt(text) else {
@@ -99,7 +99,7 @@ extension HubAPI {
                 settlement = try await queues.reject(connector: connector, consumer: client, receipt: receipt, code: body.code, reason: body.reason)
             }
         } catch {
-            return queueStoreFailed("settling a queue message", error, client: client)
+            return storeFailed("settling a queue message", error, client: client)
         }
         guard settlement == .settled else {
             return APIResponse(Self.settlementProblem(settlement, receipt: text, connector: connector), client: client)
@@ -118,7 +118,7 @@ extension HubAPI {
         let body: QueueSettleRequest
         switch QueueSettleRequest.parse(request.body, allowed: release ? ["receipts", "delay_seconds"] : ["receipts"], required: ["receipts"]) {
         case .success(let parsed): body = parsed
-        case .failure(let invalid): return invalidBody(invalid, client: client)
+        case .failure(let invalid): return APIResponse(Problem.invalidBody(invalid.errors), client: client)
         }
         let parsed = body.receipts.map { QueueReceipt($0) }
         let valid = parsed.compactMap { $0 }
@@ -128,7 +128,7 @@ extension HubAPI {
                 ? try await queues.release(connector: connector, consumer: client, receipts: valid, delay: body.delay)
                 : try await queues.acknowledge(connector: connector, consumer: client, receipts: valid)
         } catch {
-            return queueStoreFailed("settling queue messages", error, client: client)
+            return storeFailed("settling queue messages", error, client: client)
         }
         settled.reverse()
         var results: [JSONValue] = []
@@ -184,13 +184,4 @@ extension HubAPI {
             detail: "receipt \"\(receipt.prefix(100))\" in queue \(connector): \(described.detail)", type: Problem.typeBase + type)
     }
 
-    private func invalidBody(_ invalid: InvalidFields, client: String) -> APIResponse {
-        let noun = invalid.errors.count == 1 ? "problem" : "problems"
-        return APIResponse(Problem.badRequest("\(invalid.errors.count) \(noun) in the request body", errors: invalid.errors), client: client)
-    }
-
-    private func queueStoreFailed(_ what: String, _ error: any Error, client: String) -> APIResponse {
-        log.error("\(what) failed", ["error": .string("\(error)")])
-        return APIResponse(Problem.unavailable("the store could not be reached; try again"), client: client)
-    }
 }

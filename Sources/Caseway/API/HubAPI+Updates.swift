@@ -55,7 +55,7 @@ extension HubAPI {
         let query: UpdateFeedQuery
         switch UpdateFeedQuery.parse(request.query) {
         case .success(let parsed): query = parsed
-        case .failure(let invalid): return APIResponse(Self.invalidQuery(invalid.errors), client: client.name)
+        case .failure(let invalid): return APIResponse(Problem.invalidQuery(invalid.errors), client: client.name)
         }
         let page: UpdateFeedPage
         do {
@@ -85,8 +85,7 @@ extension HubAPI {
         case .malformed(let detail):
             return Problem.badRequest(detail, type: "malformed-body")
         case .invalid(let errors):
-            let noun = errors.count == 1 ? "field is" : "fields are"
-            return Problem.badRequest("\(errors.count) \(noun) not valid", errors: errors, type: "invalid-fields")
+            return Problem.invalidFields(errors)
         case .unknownStatus(let message):
             return Problem.unknownStatus(message)
         case .unknownCase(let caseID):

@@ -73,6 +73,12 @@ public struct HubAPI: Sendable {
         return "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
+    /// The 503 for a store that failed under a request; the error goes to the log, not to the client.
+    func storeFailed(_ what: String, _ error: any Error, client: String) -> APIResponse {
+        log.error("\(what) failed", ["error": .string("\(error)")])
+        return APIResponse(Problem.unavailable("the store could not be reached; try again"), client: client)
+    }
+
     /// The authenticated client holding `scope` (any client when nil), or the 401/403 to send instead.
     func authorize(_ request: HTTPRequest, _ scope: Scope?) -> AuthorizationOutcome {
         let header = request.headers["Authorization"]

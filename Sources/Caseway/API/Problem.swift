@@ -28,6 +28,24 @@ enum Problem {
             errors: errors.map { ($0.field, $0.message) })
     }
 
+    /// 400 for a body whose fields are not valid, each named in `errors`.
+    static func invalidFields(_ errors: [FieldError]) -> HTTPResponse {
+        let noun = errors.count == 1 ? "field is" : "fields are"
+        return badRequest("\(errors.count) \(noun) not valid", errors: errors, type: "invalid-fields")
+    }
+
+    /// 400 for a request body with problems (unknown or missing members), each named in `errors`.
+    static func invalidBody(_ errors: [FieldError]) -> HTTPResponse {
+        let noun = errors.count == 1 ? "problem" : "problems"
+        return badRequest("\(errors.count) \(noun) in the request body", errors: errors)
+    }
+
+    /// 400 for query parameters that are not valid, each named in `errors`.
+    static func invalidQuery(_ errors: [FieldError]) -> HTTPResponse {
+        let names = errors.map(\.field).joined(separator: ", ")
+        return badRequest("invalid query parameter: \(names)", errors: errors, type: "invalid-query")
+    }
+
     static func unsupportedMediaType(_ detail: String) -> HTTPResponse {
         .problem(
             status: .unsupportedMediaType, title: "Unsupported Media Type", detail: detail,

@@ -47,7 +47,9 @@ public struct CaseIntake: Sendable {
             senderReference: checked.senderReference, body: submission.body)
         let connectors = route(checked.document)
         let deliveryIDs = connectors.map { _ in ids.next(at: now) }
-        let noRouteID = ids.next(at: now)
+        // Ids are drawn here, outside the writer's transaction; a no_route dead letter needs one only when
+        // no connector takes the case.
+        let noRouteID = connectors.isEmpty ? ids.next(at: now) : nil
         let outcome: Result<CaseIntakeOutcome, CaseIntakeError>
         do {
             // The key lookup and the insert run in one write: the single writer makes them atomic, so two
@@ -67,7 +69,7 @@ public struct CaseIntake: Sendable {
                 for (connector, id) in zip(connectors, deliveryIDs) {
                     deliveries.append(try connection.insertDelivery(id: id, caseID: record.id, connector: connector, dueAt: now, now: now))
                 }
-                if deliveries.isEmpty {
+                if let noRouteID {
                     deliveries.append(try connection.insertNoRouteDeadLetter(id: noRouteID, caseID: record.id, now: now))
                 }
                 return .success(.accepted(record, deliveries))

@@ -36,23 +36,31 @@ extension Connection {
             SET state = 'leased', lease_owner = ?1, lease_until = ?2, due_at = ?2,
                 attempt_count = attempt_count + 1, updated_at = ?3
             WHERE id IN (
-                SELECT candidate.id FROM deliveries AS candidate
-                WHERE candidate.connector = ?4
-                  AND candidate.state IN ('pending', 'leased')
-                  AND candidate.due_at <= ?3
-                  AND NOT EXISTS (
-                      SELECT 1 FROM deliveries AS earlier
-                      WHERE earlier.case_id = candidate.case_id
-                        AND earlier.connector = candidate.connector
-                        AND earlier.sequence < candidate.sequence
-                        AND earlier.state IN ('pending', 'leased'))
-                ORDER BY candidate.due_at, candidate.id
-                LIMIT ?5)
+                \(Self.dueCandidates))
             RETURNING \(DeliveryRecord.columns)
             """, owner, leaseUntil, now, connector, limit) { try DeliveryRecord(row: $0) }
         // RETURNING gives no order; ids are time-ordered, so this is creation order.
         return claimed.sorted { $0.id < $1.id }
     }
+
+    /// The ids of `connector`'s (?4) deliveries that may be claimed at ?3, at most ?5, oldest due first: due
+    /// (pending, or leased with a lease run out), and every earlier delivery of the same case to the same
+    /// connector finished. Shared by the workers' claim and the queues' receive, so both read the
+    /// `deliveries_due` index and keep a case's deliveries in order.
+    static let dueCandidates = """
+        SELECT candidate.id FROM deliveries AS candidate
+        WHERE candidate.connector = ?4
+          AND candidate.state IN ('pending', 'leased')
+          AND candidate.due_at <= ?3
+          AND NOT EXISTS (
+              SELECT 1 FROM deliveries AS earlier
+              WHERE earlier.case_id = candidate.case_id
+                AND earlier.connector = candidate.connector
+                AND earlier.sequence < candidate.sequence
+                AND earlier.state IN ('pending', 'leased'))
+        ORDER BY candidate.due_at, candidate.id
+        LIMIT ?5
+        """
 
     /// Marks a leased delivery delivered; false when `owner` no longer holds its lease (it ran out and
     /// another worker claimed the delivery, which then delivers it again, harmlessly).

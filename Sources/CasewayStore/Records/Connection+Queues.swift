@@ -22,18 +22,7 @@ extension Connection {
                 SET state = 'leased', lease_owner = ?1 || lower(hex(randomblob(16))), lease_until = ?2, due_at = ?2,
                     attempt_count = attempt_count + 1, updated_at = ?3
                 WHERE id IN (
-                    SELECT candidate.id FROM deliveries AS candidate
-                    WHERE candidate.connector = ?4
-                      AND candidate.state IN ('pending', 'leased')
-                      AND candidate.due_at <= ?3
-                      AND NOT EXISTS (
-                          SELECT 1 FROM deliveries AS earlier
-                          WHERE earlier.case_id = candidate.case_id
-                            AND earlier.connector = candidate.connector
-                            AND earlier.sequence < candidate.sequence
-                            AND earlier.state IN ('pending', 'leased'))
-                    ORDER BY candidate.due_at, candidate.id
-                    LIMIT ?5)
+                    \(Self.dueCandidates))
                 RETURNING \(DeliveryRecord.columns)
                 """, QueueReceipt.leaseOwner(consumer: consumer, token: ""), leaseUntil, now, connector,
                 limit - messages.count) { try DeliveryRecord(row: $0) }

@@ -8,13 +8,12 @@ import Testing
 /// A worker against a real temporary store and a scripted in-process transport: what ends delivered,
 /// retried or dead-lettered, with which attempts, and what the circuit breaker holds back.
 struct DeliveryWorkerTests {
-    let directory: TemporaryDirectory
-    let store: Store
-    let clock = SystemClock()
+    let bench: WorkerTestBench
+    var store: Store { bench.store }
+    var clock: SystemClock { bench.clock }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        store = try Store(directory: directory.path)
+        bench = try WorkerTestBench()
     }
 
     static let body = Array(#"{"service_code":"POT","description":"pothole","source":{"reference":"FO-1"}}"#.utf8)
@@ -34,13 +33,9 @@ struct DeliveryWorkerTests {
         _ connector: ConnectorDeclaration, transport: any DeliveryTransport, mapping: Mapping? = nil,
         breaker: CircuitBreakerSettings = CircuitBreakerSettings()
     ) -> DeliveryWorker {
-        var settings = DeliverySettings()
-        settings.pollInterval = .milliseconds(10)
         var connector = connector
         connector.circuitBreaker = breaker
-        return DeliveryWorker(
-            connector: connector, mapping: mapping, transport: transport, store: store, clock: clock, ids: .shared,
-            log: HubLog(sink: MemoryLogSink()), owner: "test-worker", settings: settings)
+        return bench.worker(connector, transport: transport, mapping: mapping)
     }
 
     /// Stores a case with one pending delivery to `connector` per entry; returns the delivery ids.
@@ -60,16 +55,8 @@ struct DeliveryWorkerTests {
         }
     }
 
-    /// Runs `worker` until `done` holds for the store (or 10 s pass), then stops it.
     func run(_ worker: DeliveryWorker, until done: @escaping @Sendable (Connection) throws -> Bool) async throws {
-        let task = Task { await worker.run() }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if try await store.read(done) { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        worker.stop()
-        await task.value
+        try await bench.run(worker, until: done)
     }
 
     func delivery(_ id: RecordID) async throws -> DeliveryRecord? {

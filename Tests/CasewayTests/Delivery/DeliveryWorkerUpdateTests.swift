@@ -8,13 +8,12 @@ import Testing
 /// A worker delivering updates: what it sends for a delivery that carries an update, and that such a
 /// delivery never overtakes the case's own earlier delivery to the same connector (invariant 6).
 struct DeliveryWorkerUpdateTests {
-    let directory: TemporaryDirectory
-    let store: Store
-    let clock = SystemClock()
+    let bench: WorkerTestBench
+    var store: Store { bench.store }
+    var clock: SystemClock { bench.clock }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        store = try Store(directory: directory.path)
+        bench = try WorkerTestBench()
     }
 
     static let body = Array(#"{"service_code":"POT","description":"pothole"}"#.utf8)
@@ -24,11 +23,7 @@ struct DeliveryWorkerUpdateTests {
         connector.retry.initialDelay = .milliseconds(20)
         connector.retry.maxDelay = .milliseconds(40)
         connector.retry.jitter = 0
-        var settings = DeliverySettings()
-        settings.pollInterval = .milliseconds(10)
-        return DeliveryWorker(
-            connector: connector, mapping: mapping, transport: transport, store: store, clock: clock, ids: .shared,
-            log: HubLog(sink: MemoryLogSink()), owner: "test-worker", settings: settings)
+        return bench.worker(connector, transport: transport, mapping: mapping)
     }
 
     /// A case from `webforms` with one delivery to `callback`, then an update on it with a second delivery
@@ -54,14 +49,7 @@ struct DeliveryWorkerUpdateTests {
     }
 
     func run(_ worker: DeliveryWorker, until done: @escaping @Sendable (Connection) throws -> Bool) async throws {
-        let task = Task { await worker.run() }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if try await store.read(done) { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        worker.stop()
-        await task.value
+        try await bench.run(worker, until: done)
     }
 
     @Test func updateDelivery_SendsTheUpdateJSONAfterTheCasesEarlierDelivery() async throws {
