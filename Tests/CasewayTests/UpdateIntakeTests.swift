@@ -149,10 +149,12 @@ struct UpdateIntakeTests {
         let record = try await storedCase()
         var fields = Self.valid
         fields["status"] = "resolved"
-        guard case .unknownStatus(let message) = await refusal(record.id, Self.body(fields)) else {
+        guard case .unknownStatus(let errors) = await refusal(record.id, Self.body(fields)) else {
             Issue.record("not refused for its status")
             return
         }
+        let message = errors.first?.message ?? ""
+        #expect(errors.map(\.field) == ["/status"])
         #expect(message.contains("\"resolved\""))
         for word in UpdateStatus.allCases { #expect(message.contains(word.rawValue)) }
         #expect(try await store.read { try $0.updates(caseID: record.id) }.isEmpty)

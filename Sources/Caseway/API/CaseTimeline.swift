@@ -92,7 +92,12 @@ struct CaseTimeline {
             add("connector", delivery.connector, delivery.backofficeReference)
         }
         for update in updates.sorted(by: { ($0.seq ?? 0) < ($1.seq ?? 0) }) {
-            add("client", update.client, update.reference)
+            // A connector's answer made into an update repeats that connector's reference: one entry for both.
+            if let connector = update.producingConnector {
+                add("connector", connector, update.reference)
+            } else {
+                add("client", update.client, update.reference)
+            }
         }
         return .array(list)
     }

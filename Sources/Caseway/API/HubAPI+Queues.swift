@@ -75,7 +75,7 @@ extension HubAPI {
         case .failure(let refusal): return refusal.response
         }
         let (allowed, required): ([String], [String]) = switch action {
-        case .ack: ([], [])
+        case .ack: (UpdateCheck.acknowledgementFields, [])
         case .release: (["delay_seconds"], [])
         case .reject: (["code", "reason"], ["code", "reason"])
         }
@@ -88,11 +88,18 @@ extension HubAPI {
         guard let receipt = QueueReceipt(text) else {
             return APIResponse(Self.settlementProblem(.unknown, receipt: text, connector: connector), client: client)
         }
+        var acknowledgement = QueueAcknowledgement(receipt: receipt)
+        if action == .ack {
+            switch body.acknowledgements([receipt], check: updateIntake.check, now: log.clock.now()) {
+            case .success(let found): acknowledgement = found.first.flatMap { $0 } ?? acknowledgement
+            case .failure(let error): return APIResponse(Self.refusal(error, log: log), client: client)
+            }
+        }
         let settlement: QueueSettlement
         do {
             switch action {
             case .ack:
-                settlement = try await queues.acknowledge(connector: connector, consumer: client, receipts: [receipt]).first ?? .unknown
+                settlement = try await queues.acknowledge(connector: connector, consumer: client, [acknowledgement]).first ?? .unknown
             case .release:
                 settlement = try await queues.release(connector: connector, consumer: client, receipts: [receipt], delay: body.delay).first ?? .unknown
             case .reject:
@@ -116,7 +123,8 @@ extension HubAPI {
         case .failure(let refusal): return refusal.response
         }
         let body: QueueSettleRequest
-        switch QueueSettleRequest.parse(request.body, allowed: release ? ["receipts", "delay_seconds"] : ["receipts"], required: ["receipts"]) {
+        let allowed = release ? ["receipts", "delay_seconds"] : ["receipts"] + UpdateCheck.acknowledgementFields
+        switch QueueSettleRequest.parse(request.body, allowed: allowed, required: ["receipts"]) {
         case .success(let parsed): body = parsed
         case .failure(let invalid): return APIResponse(Problem.invalidBody(invalid.errors), client: client)
         }
@@ -124,9 +132,16 @@ extension HubAPI {
         let valid = parsed.compactMap { $0 }
         var settled: [QueueSettlement]
         do {
-            settled = release
-                ? try await queues.release(connector: connector, consumer: client, receipts: valid, delay: body.delay)
-                : try await queues.acknowledge(connector: connector, consumer: client, receipts: valid)
+            if release {
+                settled = try await queues.release(connector: connector, consumer: client, receipts: valid, delay: body.delay)
+            } else {
+                let acknowledgements: [QueueAcknowledgement]
+                switch body.acknowledgements(parsed, check: updateIntake.check, now: log.clock.now()) {
+                case .success(let found): acknowledgements = found.compactMap { $0 }
+                case .failure(let error): return APIResponse(Self.refusal(error, log: log), client: client)
+                }
+                settled = try await queues.acknowledge(connector: connector, consumer: client, acknowledgements)
+            }
         } catch {
             return storeFailed("settling queue messages", error, client: client)
         }

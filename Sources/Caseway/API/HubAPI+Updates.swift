@@ -86,8 +86,10 @@ extension HubAPI {
             return Problem.badRequest(detail, type: "malformed-body")
         case .invalid(let errors):
             return Problem.invalidFields(errors)
-        case .unknownStatus(let message):
-            return Problem.unknownStatus(message)
+        case .unknownStatus(let errors):
+            return Problem.unknownStatus(errors)
+        case .unmappable(let mapping, let errors):
+            return Problem.unmappableUpdate(mapping: mapping, errors)
         case .unknownCase(let caseID):
             return Problem.notFound("no case \(caseID.text)")
         case .updateIDReused(let first):

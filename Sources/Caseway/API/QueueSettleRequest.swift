@@ -14,6 +14,11 @@ struct QueueSettleRequest {
     var code = ""
     /// The consumer's reason for a reject, for the people who read the dead letter (`reason`).
     var reason = ""
+    /// The body's members, for the update an ack may carry (`status`, `reference`, …), read by `UpdateCheck`.
+    var members = JSONObject()
+    /// For a batch ack, each receipt's own update members when it was given as an object
+    /// (`{"receipt": …, "status": …}`); nil for a receipt given as a string.
+    var receiptMembers: [JSONObject?] = []
 
     /// Reads `body` with the members `allowed`, of which `required` must be present; an empty body
     /// reads as `{}`.
@@ -32,6 +37,7 @@ struct QueueSettleRequest {
             }
         }
         var parsed = QueueSettleRequest()
+        parsed.members = object
         var errors: [FieldError] = []
         for key in object.keys where !allowed.contains(key) {
             errors.append(FieldError(field: key, message: "unknown member; known: \(allowed.joined(separator: ", "))"))
@@ -40,10 +46,28 @@ struct QueueSettleRequest {
             errors.append(FieldError(field: key, message: "is required"))
         }
         if let value = object["receipts"] {
-            if let items = value.arrayValue, (1...maxReceipts).contains(items.count), items.allSatisfy({ $0.stringValue != nil }) {
-                parsed.receipts = items.compactMap(\.stringValue)
+            // An ack's receipt may come as an object with the update members it carries, which the body's own
+            // members (shared by every receipt) may also give.
+            let itemMembers = allowed.filter { UpdateCheck.acknowledgementFields.contains($0) }
+            if let items = value.arrayValue, (1...maxReceipts).contains(items.count) {
+                for (index, item) in items.enumerated() {
+                    if let receipt = item.stringValue {
+                        parsed.receipts.append(receipt)
+                        parsed.receiptMembers.append(nil)
+                    } else if !itemMembers.isEmpty, let members = item.objectValue, let receipt = members["receipt"]?.stringValue {
+                        for key in members.keys where key != "receipt" && !itemMembers.contains(key) {
+                            errors.append(FieldError(
+                                field: "receipts/\(index)/\(key)", message: "unknown member; known: receipt, \(itemMembers.joined(separator: ", "))"))
+                        }
+                        parsed.receipts.append(receipt)
+                        parsed.receiptMembers.append(members)
+                    } else {
+                        let form = itemMembers.isEmpty ? "a string" : "a string, or an object with a \"receipt\" string"
+                        errors.append(FieldError(field: "receipts/\(index)", message: "must be a receipt: \(form)"))
+                    }
+                }
             } else {
-                errors.append(FieldError(field: "receipts", message: "must be an array of 1 to \(maxReceipts) receipts (strings)"))
+                errors.append(FieldError(field: "receipts", message: "must be an array of 1 to \(maxReceipts) receipts"))
             }
         }
         if let value = object["delay_seconds"] {

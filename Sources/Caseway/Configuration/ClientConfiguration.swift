@@ -9,13 +9,18 @@ public struct ClientConfiguration: Sendable, Hashable {
     /// The queue connectors this client may receive from (`queues`; needs the `receive` scope). A client
     /// with the `admin` scope may receive from every queue.
     public var queues: Set<String>
+    /// The mapping (input xml, output json) that reads this client's XML updates (`update_mapping`); nil:
+    /// the client's updates are JSON only.
+    public var updateMapping: String?
 
-    public init(name: String, scopes: Set<Scope>, keySource: ClientKeySource, keyDigest: [UInt8], queues: Set<String> = []) {
+    public init(name: String, scopes: Set<Scope>, keySource: ClientKeySource, keyDigest: [UInt8], queues: Set<String> = [],
+                updateMapping: String? = nil) {
         self.name = name
         self.scopes = scopes
         self.keySource = keySource
         self.keyDigest = keyDigest
         self.queues = queues
+        self.updateMapping = updateMapping
     }
 
     /// Whether this client may receive from, ack, release and reject messages of queue `connector`.

@@ -80,6 +80,7 @@ public struct Configuration: Sendable {
             if isDirectory(mappingsDirectory) {
                 reportUnknownMappings(mappingReferences, known: mappings.map(\.name), written: writtenMappingNames)
                 reportXMLMappingsOfUpdates(updateMappingReferences, mappings: mappings)
+                reportClientUpdateMappings(source.root(reportingTo: diagnostics), mappings: mappings, written: writtenMappingNames)
             }
         }
         try diagnostics.throwIfAny()
@@ -182,6 +183,41 @@ public struct Configuration: Sendable {
                 "mapping \"\(name)\" reads XML, but this connector takes updates, which are sent as JSON"
                     + " (docs/connectors.md); give it a mapping with input: \"json\", or send cases and updates through two connectors")
         }
+    }
+
+    /// Reports each client's `update_mapping` that names no mapping in Mappings/ (with the closest name), or
+    /// one that does not read XML into JSON: it turns the client's XML into an update body.
+    private static func reportClientUpdateMappings(_ root: ConfigurationNode, mappings: [MappingDeclaration], written: Set<String>) {
+        guard let clients = root.value["clients"]?.arrayValue else { return }
+        let known = mappings.map(\.name)
+        for (index, client) in clients.enumerated() {
+            guard let value = client["update_mapping"], let name = value.stringValue, name.contains(where: { !$0.isWhitespace })
+            else { continue }
+            let node = ConfigurationNode(
+                source: root.source, path: .root / "clients" / index / "update_mapping", value: value, diagnostics: root.diagnostics)
+            guard let mapping = mappings.first(where: { $0.name == name })?.mapping else {
+                // A mapping whose file has problems of its own is reported there, not here too.
+                guard !written.contains(name) else { continue }
+                let list = known.isEmpty ? "there are no mappings" : "known: \(known.sorted().joined(separator: ", "))"
+                node.problem("no mapping named \"\(name)\"" + DidYouMean.hint(for: name, among: known) + " (\(list))")
+                continue
+            }
+            if mapping.input != .xml || mapping.output != .json {
+                node.problem(
+                    "mapping \"\(name)\" reads \(mapping.input.rawValue) and writes \(mapping.output.rawValue); an update_mapping"
+                        + " reads the client's XML and writes an update's JSON (input: \"xml\", output: \"json\"; docs/configuration.md)")
+            }
+        }
+    }
+
+    /// The clients that send XML updates, each with its compiled `update_mapping`.
+    public var updateMappings: [String: Mapping] {
+        var found: [String: Mapping] = [:]
+        for client in hub.clients {
+            guard let name = client.updateMapping, let mapping = mappings.first(where: { $0.name == name })?.mapping else { continue }
+            found[client.name] = mapping
+        }
+        return found
     }
 
     private static func isDirectory(_ url: URL) -> Bool {

@@ -84,7 +84,7 @@ extension HubConfiguration {
         var clients: [ClientConfiguration] = []
         var firstByName: [String: ValuePath] = [:]
         for item in items {
-            guard let object = item.object(allowed: ["name", "scopes", "key", "queues"], required: ["name", "scopes", "key"])
+            guard let object = item.object(allowed: ["name", "scopes", "key", "queues", "update_mapping"], required: ["name", "scopes", "key"])
             else { continue }
             var name: String?
             if let nameNode = object["name"], let text = nameNode.nonEmptyString() {
@@ -115,9 +115,18 @@ extension HubConfiguration {
                     if let queue = queueNode.nonEmptyString() { queues.insert(queue) }
                 }
             }
+            // Whether the mapping exists and reads XML into JSON is checked once Mappings/ is read (Configuration.load).
+            var updateMapping: String?
+            if let mappingNode = object["update_mapping"], !mappingNode.value.isNull, let mapping = mappingNode.nonEmptyString() {
+                if !scopes.isEmpty && !scopes.contains(.update) {
+                    mappingNode.problem("an update_mapping reads the client's updates, which need the \"update\" scope, which this client does not have")
+                }
+                updateMapping = mapping
+            }
             if let name, let key, !scopes.isEmpty {
                 clients.append(ClientConfiguration(
-                    name: name, scopes: scopes, keySource: key.source, keyDigest: key.digest, queues: queues))
+                    name: name, scopes: scopes, keySource: key.source, keyDigest: key.digest, queues: queues,
+                    updateMapping: updateMapping))
             }
         }
         return clients

@@ -14,9 +14,11 @@ public final class DeliveryService: Sendable {
     public let owner: String
 
     /// Makes a worker per connector; throws, naming the connector, when a transport cannot be made.
+    /// `updates` is where the update a delivered case yields goes back to; `updatesRouted` is told its connectors.
     public init(
         configuration: Configuration, store: Store, clock: any WallClock, log: HubLog,
-        ids: RecordIDGenerator = .shared, settings: DeliverySettings = DeliverySettings()
+        ids: RecordIDGenerator = .shared, settings: DeliverySettings = DeliverySettings(),
+        updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }
     ) throws {
         let owner = "hub-\(ids.next(at: clock.now()).text)"
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0.mapping) }, uniquingKeysWith: { first, _ in first })
@@ -32,7 +34,8 @@ public final class DeliveryService: Sendable {
             guard let transport = made else { continue }
             workers[connector.name] = DeliveryWorker(
                 connector: connector, mapping: connector.mapping.flatMap { mappings[$0] }, transport: transport, store: store,
-                clock: clock, ids: ids, log: log, owner: owner, settings: settings)
+                clock: clock, ids: ids, log: log, owner: owner, settings: settings, updates: updates,
+                updatesRouted: updatesRouted)
         }
         self.workers = workers
         self.store = store

@@ -99,21 +99,32 @@ extension DeliveryWorker {
             id: ids.next(at: now), deliveryID: delivery.id, startedAt: started, durationMilliseconds: milliseconds,
             outcome: outcome.attemptOutcome, httpStatus: outcome.httpStatus, error: outcome.error, reference: outcome.reference)
         let owner = owner
+        let updates = updates
+        let name = connector.name
+        let updateID = ids.next(at: now)
         let stored: Bool
+        // The connectors that the update a delivered case yields was routed to.
+        let routed: [String]
         do {
-            stored = try await store.write { connection in
+            (stored, routed) = try await store.write { connection -> (Bool, [String]) in
                 try connection.insertAttempt(attempt)
                 switch outcome {
                 case .delivered(let reference, _):
-                    return try connection.completeDelivery(id: delivery.id, owner: owner, backofficeReference: reference, now: now)
+                    let completed = try connection.completeDelivery(
+                        id: delivery.id, owner: owner, backofficeReference: reference, now: now)
+                    // The back office's reference is news for the case's sender; a delivery of an update
+                    // yields none, so updates never beget updates.
+                    guard completed, delivery.updateID == nil, let reference else { return (completed, []) }
+                    let update = UpdateRecord.accepted(by: name, delivery, reference: reference, id: updateID, now: now)
+                    return (true, try updates.recordOnce(update, from: name, in: connection, now: now))
                 case .retry(let at, let failure):
-                    return try connection.rescheduleDelivery(
+                    return (try connection.rescheduleDelivery(
                         id: delivery.id, owner: owner, dueAt: at, error: failure.message, now: now, payload: payload?.body,
-                        payloadContentType: payload?.contentType)
+                        payloadContentType: payload?.contentType), [])
                 case .dead(let reason, let message, _):
-                    return try connection.deadLetterDelivery(
+                    return (try connection.deadLetterDelivery(
                         id: delivery.id, owner: owner, reason: reason, error: message, now: now, payload: payload?.body,
-                        payloadContentType: payload?.contentType)
+                        payloadContentType: payload?.contentType), [])
                 }
             }
         } catch {
@@ -121,6 +132,7 @@ extension DeliveryWorker {
                       ["connector": .string(connector.name), "delivery_id": .string(delivery.id.text), "error": .string("\(error)")])
             return AttemptReport(breakerSignal: .none, error: outcome.error)
         }
+        if !routed.isEmpty { updatesRouted(routed) }
         var fields: [(String, JSONValue)] = [
             ("connector", .string(connector.name)), ("delivery_id", .string(delivery.id.text)),
             ("case_id", .string(delivery.caseID.text)), ("attempt", .number(JSONNumber(delivery.attemptCount))),

@@ -20,13 +20,18 @@ final class DeliveryWorker: Sendable {
     /// Whose leases this worker's claims are: one per hub process.
     let owner: String
     let settings: DeliverySettings
+    /// Where the update a delivered case yields (the back office's reference) goes back to.
+    let updates: UpdateReturn
+    /// Called after such an update is routed, with its connectors (wakes their workers and long polls).
+    let updatesRouted: @Sendable ([String]) -> Void
     let wakeup = Wakeup()
     private let stopping = Atomic<Bool>(false)
     private let breakerState: Mutex<CircuitBreaker>
 
     init(
         connector: ConnectorDeclaration, mapping: Mapping?, transport: any DeliveryTransport, store: Store,
-        clock: any WallClock, ids: RecordIDGenerator, log: HubLog, owner: String, settings: DeliverySettings
+        clock: any WallClock, ids: RecordIDGenerator, log: HubLog, owner: String, settings: DeliverySettings,
+        updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }
     ) {
         self.connector = connector
         self.mapping = mapping
@@ -37,6 +42,8 @@ final class DeliveryWorker: Sendable {
         self.log = log
         self.owner = owner
         self.settings = settings
+        self.updates = updates
+        self.updatesRouted = updatesRouted
         breakerState = Mutex(CircuitBreaker(settings: connector.circuitBreaker))
     }
 

@@ -34,30 +34,31 @@ public final class Hub: Sendable {
     ) async throws -> Hub {
         let store = try Store(directory: configuration.hub.dataDirectory.path)
         let readiness = ReadinessFlag()
+        let routing = RoutingTable(connectors: configuration.connectors)
+        let updates = UpdateReturn(route: { routing.routeUpdate(caseSubmittedBy: $0) })
+        // Deliveries committed for these connectors (new cases, new updates): wake their workers and long
+        // polls. Filled once both exist, since each commits deliveries for the other.
+        let arrivals = DeliveryArrivals()
         let delivery: DeliveryService
         do {
             delivery = try DeliveryService(
-                configuration: configuration, store: store, clock: log.clock, log: log, settings: deliverySettings)
+                configuration: configuration, store: store, clock: log.clock, log: log, settings: deliverySettings,
+                updates: updates, updatesRouted: arrivals.signal)
         } catch {
             await store.close()
             throw error
         }
-        let routing = RoutingTable(connectors: configuration.connectors)
-        // Deliveries committed for these connectors (new cases, new updates): wake their workers and long polls.
-        let wake: @Sendable ([String]) -> Void = { connectors in delivery.wake(connectors) }
         let queues = PullQueues(
-            configuration: configuration, store: store, clock: log.clock, log: log,
-            routeUpdate: { routing.routeUpdate(caseSubmittedBy: $0) }, updatesRouted: wake)
-        let arrived: @Sendable ([String]) -> Void = { connectors in
-            wake(connectors)
-            queues.arrived(connectors)
-        }
+            configuration: configuration, store: store, clock: log.clock, log: log, updates: updates,
+            updatesRouted: arrivals.signal)
+        arrivals.listen { delivery.wake($0) }
+        arrivals.listen { queues.arrived($0) }
         let intake = CaseIntake(
             store: store, settings: configuration.hub.intake, clock: log.clock, route: { routing.route($0) },
-            accepted: arrived)
+            accepted: arrivals.signal)
         let updateIntake = UpdateIntake(
-            store: store, clock: log.clock, ids: intake.ids, route: { routing.routeUpdate(caseSubmittedBy: $0) },
-            accepted: arrived)
+            store: store, clock: log.clock, ids: intake.ids, route: updates.route, mappings: configuration.updateMappings,
+            accepted: arrivals.signal)
         let api = HubAPI(
             intake: intake, updateIntake: updateIntake, authenticator: Authenticator(clients: configuration.hub.clients), log: log,
             deadLetters: DeadLetters(

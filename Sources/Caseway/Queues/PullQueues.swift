@@ -24,14 +24,13 @@ public final class PullQueues: Sendable {
     private let clock: any WallClock
     private let log: HubLog
     private let ids: RecordIDGenerator
-    /// The connectors that take updates on a case submitted by a client: where a rejection's update goes.
-    private let routeUpdate: @Sendable (String) -> [String]
-    /// Called after a rejection's update is routed, with its connectors (wakes their delivery workers).
+    /// Where the updates of rejections and of acks with a status go back to.
+    private let updates: UpdateReturn
+    /// Called after such an update is routed, with its connectors (wakes their workers and long polls).
     private let updatesRouted: @Sendable ([String]) -> Void
 
     public init(configuration: Configuration, store: Store, clock: any WallClock, log: HubLog, ids: RecordIDGenerator = .shared,
-                routeUpdate: @escaping @Sendable (String) -> [String] = { _ in [] },
-                updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }) {
+                updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }) {
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0.mapping) }, uniquingKeysWith: { first, _ in first })
         var queues: [String: Queue] = [:]
         for connector in configuration.connectors {
@@ -43,7 +42,7 @@ public final class PullQueues: Sendable {
         self.clock = clock
         self.log = log
         self.ids = ids
-        self.routeUpdate = routeUpdate
+        self.updates = updates
         self.updatesRouted = updatesRouted
     }
 
@@ -144,15 +143,39 @@ public final class PullQueues: Sendable {
             contentType: contentType, body: body)
     }
 
-    /// Acks each of `receipts` (delivered); one settlement per receipt, in order.
-    public func acknowledge(connector: String, consumer: String, receipts: [QueueReceipt]) async throws -> [QueueSettlement] {
+    /// Acks each of `acknowledgements` (delivered) and records the update each carries on its message's case,
+    /// routed like any update, in the same transaction; one settlement per receipt, in order.
+    ///
+    /// A message that carries an update (a front office's update queue) records none: updates never beget updates.
+    public func acknowledge(connector: String, consumer: String,
+                            _ acknowledgements: [QueueAcknowledgement]) async throws -> [QueueSettlement] {
         let now = clock.now()
-        let settled = try await store.write { connection in
-            try receipts.map { try connection.acknowledgeMessage(connector: connector, receipt: $0, consumer: consumer, now: now) }
+        let updates = updates
+        let ids = ids
+        let (settled, routed) = try await store.write { connection -> ([QueueSettlement], [String]) in
+            var settled: [QueueSettlement] = []
+            var routed: [String] = []
+            for acknowledgement in acknowledgements {
+                let receipt = acknowledgement.receipt
+                let settlement = try connection.acknowledgeMessage(connector: connector, receipt: receipt, consumer: consumer, now: now)
+                settled.append(settlement)
+                guard settlement == .settled, let update = acknowledgement.update,
+                    let delivery = try connection.delivery(id: receipt.deliveryID), delivery.updateID == nil
+                else { continue }
+                let record = UpdateRecord(update, id: ids.next(at: now), caseID: delivery.caseID, client: consumer, now: now)
+                routed += try updates.recordOnce(record, from: connector, in: connection, now: now)
+            }
+            return (settled, routed)
         }
+        if !routed.isEmpty { updatesRouted(Array(Set(routed)).sorted()) }
         // A finished delivery lets the case's next delivery to this queue be received.
         if settled.contains(.settled) { queues[connector]?.arrivals.signal() }
         return settled
+    }
+
+    /// Acks each of `receipts` (delivered), carrying no update.
+    public func acknowledge(connector: String, consumer: String, receipts: [QueueReceipt]) async throws -> [QueueSettlement] {
+        try await acknowledge(connector: connector, consumer: consumer, receipts.map { QueueAcknowledgement(receipt: $0) })
     }
 
     /// Returns each of `receipts` to the queue, ready again after `delay`.
@@ -168,33 +191,23 @@ public final class PullQueues: Sendable {
 
     /// Dead-letters the message of `receipt` as `rejected`, keeping the consumer's `code` and `reason`, and
     /// records the rejection as an update on the case (status `rejected`), so that the sender can learn
-    /// why, routed like any update towards the case's origin; all in one transaction.
+    /// why, routed like any update towards the case's origin; all in one transaction. A message that
+    /// carries an update records none: updates never beget updates.
     public func reject(connector: String, consumer: String, receipt: QueueReceipt, code: String, reason: String) async throws -> QueueSettlement {
         let now = clock.now()
         let error = "rejected by \(consumer): \(code): \(reason)"
         let updateID = ids.next(at: now)
-        let routeUpdate = routeUpdate
-        let ids = ids
+        let updates = updates
         let (settled, routed) = try await store.write { connection -> (QueueSettlement, [String]) in
             let settled = try connection.rejectMessage(connector: connector, receipt: receipt, consumer: consumer, error: error, now: now)
-            guard settled == .settled, let delivery = try connection.delivery(id: receipt.deliveryID) else { return (settled, []) }
-            // The receipt's token is unique to this receive, so the update id never collides with another.
-            let update = try connection.insertUpdate(UpdateRecord(
-                id: updateID, caseID: delivery.caseID, client: consumer, senderUpdateID: "reject:\(receipt)",
-                status: "rejected", externalStatusCode: code, description: reason, updatedAt: now.description,
-                updatedAtInstant: now, receivedAt: now, bodySHA256: SHA256.hash("\(code)\n\(reason)")))
-            guard let origin = try connection.caseClient(id: delivery.caseID) else { return (settled, []) }
-            let connectors = routeUpdate(origin)
-            for target in connectors {
-                try connection.insertDelivery(
-                    id: ids.next(at: now), caseID: delivery.caseID, updateID: update.id, connector: target, dueAt: now, now: now)
+            guard settled == .settled, let delivery = try connection.delivery(id: receipt.deliveryID), delivery.updateID == nil else {
+                return (settled, [])
             }
-            return (settled, connectors)
+            let update = UpdateRecord.rejected(
+                delivery.caseID, receipt: receipt, consumer: consumer, code: code, reason: reason, id: updateID, now: now)
+            return (settled, try updates.record(update, from: connector, in: connection, now: now)?.connectors ?? [])
         }
-        if !routed.isEmpty {
-            updatesRouted(routed)
-            arrived(routed)
-        }
+        if !routed.isEmpty { updatesRouted(routed) }
         if settled == .settled {
             queues[connector]?.arrivals.signal()
             log.warning("queue message rejected", [

@@ -12,20 +12,23 @@ public struct UpdateIntake: Sendable {
     public let clock: any WallClock
     public let ids: RecordIDGenerator
     public let check: UpdateCheck
-    /// The connectors that take updates on a case submitted by a client (the routing table). Called inside
-    /// the write, because the case's client is read there; it is a filter over a short list, no I/O.
-    public let route: @Sendable (String) -> [String]
+    /// Where a new update goes back to, stored in the same write.
+    public let updates: UpdateReturn
+    /// The clients that send XML updates, each with the mapping (`update_mapping`) that reads them.
+    public let mappings: [String: Mapping]
     /// Called after a new update is on disk with the connectors it went to (wakes their workers).
     public let accepted: @Sendable ([String]) -> Void
 
+    /// `route` gives the connectors that take updates on a case submitted by a client (the routing table).
     public init(store: Store, clock: any WallClock = SystemClock(), ids: RecordIDGenerator = .shared,
                 check: UpdateCheck = UpdateCheck(), route: @escaping @Sendable (String) -> [String] = { _ in [] },
-                accepted: @escaping @Sendable ([String]) -> Void = { _ in }) {
+                mappings: [String: Mapping] = [:], accepted: @escaping @Sendable ([String]) -> Void = { _ in }) {
         self.store = store
         self.clock = clock
         self.ids = ids
         self.check = check
-        self.route = route
+        self.updates = UpdateReturn(route: route, ids: ids)
+        self.mappings = mappings
         self.accepted = accepted
     }
 
@@ -33,13 +36,12 @@ public struct UpdateIntake: Sendable {
     /// case and fields, whatever the key order or spacing) answers with that update and stores (and sends)
     /// nothing.
     public func submit(_ submission: UpdateSubmission) async throws(UpdateIntakeError) -> UpdateIntakeOutcome {
-        let checked = try check.check(contentType: submission.contentType, body: submission.body)
+        let checked = try check.check(
+            contentType: submission.contentType, body: submission.body, mapping: mappings[submission.client],
+            variables: ["case_id": submission.caseID.text, "client": submission.client])
         let now = clock.now()
-        let record = UpdateRecord(
-            id: ids.next(at: now), caseID: submission.caseID, client: submission.client, senderUpdateID: checked.updateID,
-            status: checked.status.rawValue, externalStatusCode: checked.externalStatusCode,
-            description: checked.description, updatedAt: checked.updatedAt, updatedAtInstant: checked.updatedAtInstant,
-            reference: checked.reference, receivedAt: now, bodySHA256: checked.fingerprint)
+        let record = UpdateRecord(checked, id: ids.next(at: now), caseID: submission.caseID, client: submission.client, now: now)
+        let updates = updates
         // The outcome, with the connectors a new update was routed to (none for a repeat).
         let outcome: Result<(UpdateIntakeOutcome, [String]), UpdateIntakeError>
         do {
@@ -52,17 +54,9 @@ public struct UpdateIntake: Sendable {
                     }
                     return .success((.repeated(existing), []))
                 }
-                guard let origin = try connection.caseClient(id: record.caseID) else {
+                // Same transaction as the update: it is never stored without its way back.
+                guard let (stored, connectors) = try updates.record(record, in: connection, now: now) else {
                     return .failure(.unknownCase(record.caseID))
-                }
-                let stored = try connection.insertUpdate(record)
-                // Same transaction as the update: it is never stored without its way back, and each delivery
-                // queues behind the case's own earlier deliveries to that connector (invariant 6).
-                let connectors = route(origin)
-                for connector in connectors {
-                    try connection.insertDelivery(
-                        id: ids.next(at: now), caseID: record.caseID, updateID: stored.id, connector: connector,
-                        dueAt: now, now: now)
                 }
                 return .success((.accepted(stored), connectors))
             }

@@ -17,8 +17,26 @@ extension Mapping {
                     target: "input", message: "is \(input.count) bytes, more than the limit of \(limits.maxInputBytes)")
             ])
         }
-        let document = try parse(input)
-        let run = MappingRun(input: document, limits: limits, variables: variables)
+        return try write(MappingRun(input: try parse(input), limits: limits, variables: variables))
+    }
+
+    /// Maps an XML document the caller parsed already, with its own limits: a caller that must tell a body
+    /// that is not XML (its own error) from one this mapping cannot map parses first, then calls this.
+    public func run(_ document: XMLDocument, variables: [String: String] = [:]) throws(MappingFailure) -> [UInt8] {
+        guard input == .xml else {
+            throw MappingFailure(problems: [MappingProblem(target: "input", message: "is XML, but mapping \(name) reads JSON")])
+        }
+        let evaluator: XPathEvaluator
+        do {
+            evaluator = try XPathEvaluator(document: document)
+        } catch {
+            throw MappingFailure(problems: [MappingProblem(target: "input", message: "cannot be searched with XPath: \(error)")])
+        }
+        return try write(MappingRun(input: .xml(document, evaluator), limits: limits, variables: variables))
+    }
+
+    /// Writes the output of `run`, or throws every problem it met.
+    private func write(_ run: MappingRun) throws(MappingFailure) -> [UInt8] {
         let output: [UInt8]
         switch self.output {
         case .json: output = writeJSON(run)
