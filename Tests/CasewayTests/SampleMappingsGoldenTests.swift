@@ -18,7 +18,7 @@ struct SampleMappingsGoldenTests {
         let names = Set(Self.mappingFiles.map { $0.deletingPathExtension().lastPathComponent })
         #expect(names.isSuperset(of: [
             "highways-enquiry", "highways-enquiry-soap", "waste-csv", "county-partner-json", "crm-native-json",
-            "work-order-json", "work-order-xml",
+            "work-order-json", "work-order-xml", "open311-update",
         ]))
     }
 
