@@ -45,7 +45,7 @@ public struct UpdateCheck: Sendable {
         let status = reader.status(required: true)
         let optional = reader.optionalFields()
         let updatedAt = reader.updatedAt(required: true)
-        guard let updateID, let status, let updatedAt else { throw reader.refusal() }
+        guard reader.isClean, let updateID, let status, let updatedAt else { throw reader.refusal() }
         return CheckedUpdate(
             updateID: updateID, status: status, externalStatusCode: optional.externalStatusCode,
             description: optional.description, updatedAt: updatedAt.text, updatedAtInstant: updatedAt.instant,

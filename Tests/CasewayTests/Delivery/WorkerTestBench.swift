@@ -15,15 +15,18 @@ final class WorkerTestBench {
         store = try Store(directory: directory.path)
     }
 
-    /// A worker for `connector` that looks at the store every 10 ms.
+    /// A worker for `connector` that looks at the store every 10 ms, sending the updates delivered cases
+    /// yield back through `updates`.
     func worker(
-        _ connector: ConnectorDeclaration, transport: any DeliveryTransport, mapping: Mapping? = nil
+        _ connector: ConnectorDeclaration, transport: any DeliveryTransport, mapping: Mapping? = nil,
+        updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }
     ) -> DeliveryWorker {
         var settings = DeliverySettings()
         settings.pollInterval = .milliseconds(10)
         return DeliveryWorker(
             connector: connector, mapping: mapping, transport: transport, store: store, clock: clock, ids: .shared,
-            log: HubLog(sink: MemoryLogSink()), owner: "test-worker", settings: settings)
+            log: HubLog(sink: MemoryLogSink()), owner: "test-worker", settings: settings,
+            updates: updates, updatesRouted: updatesRouted)
     }
 
     /// Runs `worker` until `done` holds for the store (or 10 s pass), then stops it.
