@@ -10,6 +10,8 @@ final class HubProcess {
     static let submitterKey = "front-office-key-0123456789"
     static let pollerKey = "back-office-key-0123456789"
     static let operatorKey = "operator-key-0123456789abc"
+    /// The key of a client a test adds with `extraClients` (`key: { env: "E2E_BACK_OFFICE_KEY" }`).
+    static let backOfficeKey = "xml-back-office-key-0123456789"
 
     let folder: URL
     var child: ChildProcess?
@@ -20,8 +22,8 @@ final class HubProcess {
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// A configuration with three clients (submit only, receive only, every scope) and no connectors;
-    /// the receive-only client may receive from `pollerQueues`.
-    init(extraHub: String = "", pollerQueues: [String] = []) throws {
+    /// the receive-only client may receive from `pollerQueues`. `extraClients` are more client entries.
+    init(extraHub: String = "", pollerQueues: [String] = [], extraClients: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseway-e2e-\(UUID().uuidString)")
         for sub in ["Connectors", "Mappings"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
@@ -34,6 +36,7 @@ final class HubProcess {
                 { name: "webforms", scopes: ["submit"], key: { env: "E2E_SUBMITTER_KEY" } },
                 { name: "highways", scopes: ["receive"], key: { env: "E2E_POLLER_KEY" }, queues: [\(pollerQueues.map { "\"\($0)\"" }.joined(separator: ", "))] },
                 { name: "operator", scopes: ["submit", "update", "receive", "admin"], key: { env: "E2E_OPERATOR_KEY" } },
+                \(extraClients)
               ],
               intake: { xml: { namespaces: { crm: "urn:example:kestrel-vale:crm:service-request:2" },
                                sender_reference: "/crm:ServiceRequest/crm:Source/@reference" } },
@@ -50,6 +53,7 @@ final class HubProcess {
 
     static let environment = [
         "E2E_SUBMITTER_KEY": submitterKey, "E2E_POLLER_KEY": pollerKey, "E2E_OPERATOR_KEY": operatorKey,
+        "E2E_BACK_OFFICE_KEY": backOfficeKey,
     ]
 
     /// Starts the hub and waits for its start-up line, which carries the port it bound.
