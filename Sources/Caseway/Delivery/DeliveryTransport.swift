@@ -6,4 +6,13 @@
 /// (delivery is at least once).
 public protocol DeliveryTransport: Sendable {
     func send(_ parcel: Parcel) async -> DeliveryResult
+
+    /// Whether the reference of a `.delivered` result is the far side's own reference for the case, read
+    /// from its answer (an HTTP partner's enquiry number), rather than one the hub chose (a file's name).
+    /// Only the far side's own is news for the case's sender, and becomes an update on the case.
+    var answersWithItsOwnReference: Bool { get }
+}
+
+extension DeliveryTransport {
+    public var answersWithItsOwnReference: Bool { false }
 }

@@ -102,6 +102,7 @@ extension DeliveryWorker {
         let updates = updates
         let name = connector.name
         let updateID = ids.next(at: now)
+        let referenceIsNews = transport.answersWithItsOwnReference
         let stored: Bool
         // The connectors that the update a delivered case yields was routed to.
         let routed: [String]
@@ -112,9 +113,9 @@ extension DeliveryWorker {
                 case .delivered(let reference, _):
                     let completed = try connection.completeDelivery(
                         id: delivery.id, owner: owner, backofficeReference: reference, now: now)
-                    // The back office's reference is news for the case's sender; a delivery of an update
+                    // The back office's own reference is news for the case's sender; a delivery of an update
                     // yields none, so updates never beget updates.
-                    guard completed, delivery.updateID == nil, let reference else { return (completed, []) }
+                    guard completed, referenceIsNews, delivery.updateID == nil, let reference else { return (completed, []) }
                     let update = UpdateRecord.accepted(by: name, delivery, reference: reference, id: updateID, now: now)
                     return (true, try updates.recordOnce(update, from: name, in: connection, now: now))
                 case .retry(let at, let failure):

@@ -14,6 +14,9 @@ final class ScriptedTransport: DeliveryTransport {
 
     var parcels: [Parcel] { sent.withLock { $0 } }
 
+    /// Scripted references stand for a partner's answer, as an HTTP partner's would.
+    var answersWithItsOwnReference: Bool { true }
+
     func send(_ parcel: Parcel) async -> DeliveryResult {
         let index = sent.withLock { sent in
             sent.append(parcel)

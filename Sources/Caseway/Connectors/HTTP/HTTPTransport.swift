@@ -39,6 +39,9 @@ public final class HTTPTransport: DeliveryTransport {
         session.invalidateAndCancel()
     }
 
+    /// The reference of a delivered parcel is the one the partner's answer gave (`reference` in the connector).
+    public var answersWithItsOwnReference: Bool { true }
+
     public func send(_ parcel: Parcel) async -> DeliveryResult {
         let exchange = await perform(request(for: parcel))
         let head = "\(connector): \(settings.method.rawValue) \(settings.displayURL)"
