@@ -31,12 +31,7 @@ struct ClientUpdateMappingConfigurationTests {
     }
 
     static func problems(_ folder: TemporaryDirectory) -> [String] {
-        do {
-            _ = try Configuration.load(path: folder.path + "/caseway.json5", environment: environment)
-            return []
-        } catch {
-            return error.problems.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
-        }
+        ConfigurationTests().problems(folder, environment: environment)
     }
 
     @Test func knownXMLToJSONMapping_IsTheClientsUpdateMapping() throws {
