@@ -120,4 +120,21 @@ struct UpdateRoutingTests {
         #expect(deliveries.filter { $0.state == .pending }.count == 2, "the update's two deliveries are on their way")
         #expect(CaseView(record: record, deliveries: deliveries).status == "delivered")
     }
+
+    @Test func updateReturn_LeavesOutTheConnectorTheUpdateCameFrom_andRecordsAHubMadeUpdateOnce() async throws {
+        let record = try await storedCase(client: "webforms")
+        let routing = routing
+        let updates = UpdateReturn(route: { routing.routeUpdate(caseSubmittedBy: $0) })
+        let now = clock.now()
+        let checked = try UpdateCheck().check(contentType: "application/json", body: Self.update("ack:1"))
+        let update = UpdateRecord(checked, id: RecordIDGenerator.shared.next(at: now), caseID: record.id, client: "planning", now: now)
+        let first = try await store.write { try updates.recordOnce(update, from: "county-feed", in: $0, now: now) }
+        #expect(first == ["callback"], "county-feed takes every update but gave this one")
+        var retry = update
+        retry.id = RecordIDGenerator.shared.next(at: now)
+        let again = retry
+        let second = try await store.write { try updates.recordOnce(again, from: "county-feed", in: $0, now: now) }
+        #expect(second.isEmpty)
+        #expect(try await store.read { try $0.updates(caseID: record.id) }.count == 1)
+    }
 }

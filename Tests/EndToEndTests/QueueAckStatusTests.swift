@@ -60,6 +60,31 @@ struct QueueAckStatusTests {
         try await hub.stop()
     }
 
+    @Test func ackUpdate_GoesToTheFrontOfficesQueue_NotBackToTheQueueItCameFrom() async throws {
+        // planning takes webforms' updates as well (a partner hub would): it must not hear its own ack.
+        let hub = try HubProcess(pollerQueues: ["planning"])
+        try Data("""
+            { name: "planning", kind: "queue", when: { field: "$.service_code", prefix: "PL_" },
+              updates: { for_clients: ["webforms"] } }
+            """.utf8).write(to: hub.folder.appendingPathComponent("Connectors/planning.json5"))
+        try Data("""
+            { name: "webforms-updates", kind: "queue", cases: false, updates: { for_clients: ["webforms"] } }
+            """.utf8).write(to: hub.folder.appendingPathComponent("Connectors/webforms-updates.json5"))
+        try await hub.start()
+        let caseID = try await QueueAPITests.submit(hub)
+        let receipt = try #require(try await QueueAPITests.receive(hub).first?["receipt"] as? String)
+        let acked = try await QueueAPITests.settle(hub, receipt, "ack", json: ["status": "in_progress", "reference": "PL/26/7"])
+        #expect(acked.status == 204)
+
+        let forFrontOffice = try await QueueAPITests.receive(hub, key: HubProcess.operatorKey, queue: "webforms-updates")
+        try #require(forFrontOffice.count == 1)
+        #expect(forFrontOffice[0]["case_id"] as? String == caseID)
+        let sent = try #require((forFrontOffice[0]["body"] as? String).flatMap { Data($0.utf8).jsonObject })
+        #expect((sent["update"] as? [String: Any])?["status"] as? String == "in_progress")
+        #expect(try await QueueAPITests.receive(hub).isEmpty, "the ack's update is not handed back to planning")
+        try await hub.stop()
+    }
+
     @Test func batchAck_CarriesEachReceiptsOwnReference() async throws {
         let hub = try QueueAPITests.hub()
         try await hub.start()
