@@ -173,11 +173,6 @@ public final class PullQueues: Sendable {
         return settled
     }
 
-    /// Acks each of `receipts` (delivered), carrying no update.
-    public func acknowledge(connector: String, consumer: String, receipts: [QueueReceipt]) async throws -> [QueueSettlement] {
-        try await acknowledge(connector: connector, consumer: consumer, receipts.map { QueueAcknowledgement(receipt: $0) })
-    }
-
     /// Returns each of `receipts` to the queue, ready again after `delay`.
     public func release(connector: String, consumer: String, receipts: [QueueReceipt], delay: Duration) async throws -> [QueueSettlement] {
         let now = clock.now()

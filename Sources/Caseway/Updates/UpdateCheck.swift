@@ -63,7 +63,7 @@ public struct UpdateCheck: Sendable {
         let status = hasStatus ? reader.status(required: true) : UpdateStatus.open
         let optional = reader.optionalFields()
         let updatedAt = reader.updatedAt(required: false)
-        let asksForUpdate = hasStatus || optional.reference != nil || reader.hasValue("reference")
+        let asksForUpdate = hasStatus || reader.hasValue("reference")
         if !asksForUpdate, ["description", "external_status_code", "updated_at"].contains(where: reader.hasValue) {
             reader.errors.append(FieldError(
                 field: field("status"), message: "is required with description, external_status_code or updated_at (or give a reference)"))

@@ -79,7 +79,7 @@ struct UpdateFieldReader {
         return status
     }
 
-    /// Whether `status` was given a value (not absent, `null` or `""`).
+    /// Whether member `name` was given a value (not absent, `null` or `""`).
     func hasValue(_ name: String) -> Bool {
         guard let value = fields[name], !value.isNull else { return false }
         return value.stringValue != ""
