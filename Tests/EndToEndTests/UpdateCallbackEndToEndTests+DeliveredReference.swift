@@ -4,8 +4,7 @@ import Testing
 
 /// `caseway serve` with an `http` back office that answers with its own reference: the reference becomes an
 /// update on the case, delivered onward to the front office's callback, and never back to the back office.
-@Suite(.serialized)
-struct DeliveredReferenceEndToEndTests {
+extension UpdateCallbackEndToEndTests {
     @Test func referenceFromAnHTTPDelivery_BecomesAnUpdateForTheFrontOffice() async throws {
         let county = ScriptedPartner(then: .json(#"{"reference":"HW/26/0042"}"#, status: 201))
         _ = try county.start()

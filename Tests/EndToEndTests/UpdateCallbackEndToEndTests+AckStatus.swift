@@ -3,8 +3,7 @@ import Testing
 
 /// A back office acking with a status: the ack records an update on the message's case, in the ack's
 /// transaction; a status outside the vocabulary refuses the ack, which then has not happened.
-@Suite(.serialized)
-struct QueueAckStatusTests {
+extension UpdateCallbackEndToEndTests {
     static func feed(_ hub: HubProcess) async throws -> [[String: Any]] {
         let answer = try await hub.request("GET", target: "/v1/updates")
         return try #require(answer.body.jsonObject?["updates"] as? [[String: Any]])
