@@ -86,7 +86,10 @@ public final class PullQueues: Sendable {
         let now = clock.now()
         let maxReceives = queue.settings.maxReceives
         let mapping = queue.mapping
-        let (messages, dead) = try await store.write { connection -> ([QueueMessage], [DeliveryRecord]) in
+        // A receive does not wait for the disk: a lease lost in a power cut only makes its messages ready
+        // again (at-least-once allows that), and a dead-lettering lost with it is made again by the next
+        // receive, from the same receive count or the same mapping failure. Survives the hub being killed.
+        let (messages, dead) = try await store.write(durability: .inOperatingSystem) { connection -> ([QueueMessage], [DeliveryRecord]) in
             var messages: [QueueMessage] = []
             var dead: [DeliveryRecord] = []
             while messages.count < max {
@@ -145,9 +148,14 @@ public final class PullQueues: Sendable {
     }
 
     /// Acks each of `receipts` (delivered); one settlement per receipt, in order.
+    ///
+    /// Like a receive, an ack does not wait for the disk (`WriteDurability.inOperatingSystem`): an ack lost
+    /// in a power cut makes the message come again, which is what at-least-once delivery already asks
+    /// consumers to handle (a lease that ran out does the same), and what a broker's consumer ack
+    /// promises too. It survives the hub being killed.
     public func acknowledge(connector: String, consumer: String, receipts: [QueueReceipt]) async throws -> [QueueSettlement] {
         let now = clock.now()
-        let settled = try await store.write { connection in
+        let settled = try await store.write(durability: .inOperatingSystem) { connection in
             try receipts.map { try connection.acknowledgeMessage(connector: connector, receipt: $0, consumer: consumer, now: now) }
         }
         // A finished delivery lets the case's next delivery to this queue be received.
@@ -159,7 +167,8 @@ public final class PullQueues: Sendable {
     public func release(connector: String, consumer: String, receipts: [QueueReceipt], delay: Duration) async throws -> [QueueSettlement] {
         let now = clock.now()
         let dueAt = now.advanced(by: delay)
-        let settled = try await store.write { connection in
+        // Not waiting for the disk, like an ack: a release lost in a power cut ends as its lease would.
+        let settled = try await store.write(durability: .inOperatingSystem) { connection in
             try receipts.map { try connection.releaseMessage(connector: connector, receipt: $0, consumer: consumer, dueAt: dueAt, now: now) }
         }
         if settled.contains(.settled) && delay <= .zero { queues[connector]?.arrivals.signal() }
