@@ -34,6 +34,7 @@ public final class Hub: Sendable {
     ) async throws -> Hub {
         let store = try Store(directory: configuration.hub.dataDirectory.path)
         let readiness = ReadinessFlag()
+        let metrics = HubMetrics(startedAt: log.clock.now())
         let delivery: DeliveryService
         do {
             delivery = try DeliveryService(
@@ -63,7 +64,8 @@ public final class Hub: Sendable {
             deadLetters: DeadLetters(
                 store: store, clock: log.clock,
                 reroute: { routing.route($0, maxDepth: configuration.hub.intake.maxDepth) }),
-            queues: queues, isReady: { readiness.isSet })
+            queues: queues, metrics: metrics, connectorNames: configuration.connectors.map(\.name).sorted(),
+            isReady: { readiness.isSet })
         let limits = configuration.hub.limits
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(
