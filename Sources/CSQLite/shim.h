@@ -11,4 +11,17 @@ static inline sqlite3_destructor_type caseway_sqlite_static(void) { return SQLIT
 static inline int caseway_sqlite_db_config_int(sqlite3 *db, int op, int value, int *result) {
     return sqlite3_db_config(db, op, value, result);
 }
+
+// Syncs the connection's journal (the WAL in WAL mode) to disk. The writer runs with synchronous=NORMAL,
+// whose commits stop at the operating system, and calls this after a commit that must be on disk:
+// together that is exactly synchronous=FULL (which syncs the WAL at the end of each commit), but a
+// transaction holding only writes that need not wait for the disk can skip it. SQLite exposes the WAL's
+// file object for this through SQLITE_FCNTL_JOURNAL_POINTER; no journal open means nothing to sync.
+static inline int caseway_sqlite_sync_journal(sqlite3 *db) {
+    sqlite3_file *file = 0;
+    int result = sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &file);
+    if (result != SQLITE_OK) return result;
+    if (file == 0 || file->pMethods == 0 || file->pMethods->xSync == 0) return SQLITE_OK;
+    return file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
+}
 #endif

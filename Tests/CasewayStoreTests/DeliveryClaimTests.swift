@@ -191,4 +191,32 @@ struct DeliveryClaimTests {
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort: \(plan)")
         }
     }
+
+    @Test func backlog_countsUnfinishedOverdueAndOpenDeadLetters_perConnector() async throws {
+        try await withStore { store in
+            let start = clock.now()
+            try await addCase(store, deliveries: [("highways", .seconds(-20)), ("waste", .seconds(3600))])
+            try await addCase(store, deliveries: [("highways", .seconds(-5))])
+            let (_, dying) = try await addCase(store, deliveries: [("highways", .seconds(-1))])
+            // The oldest is leased (no longer overdue until its lease runs out); the newest dead-lettered.
+            #expect(try await claim(store, limit: 1).count == 1)
+            let now = clock.now()
+            _ = try await store.write {
+                try $0.deadLetterDelivery(id: dying[0].id, owner: nil, reason: "permanent_error", error: "HTTP 422", now: now)
+            }
+            let backlogs = try await store.read { try $0.connectorBacklogs(now: now) }
+            #expect(backlogs["highways"] == ConnectorBacklog(
+                connector: "highways", unfinished: 2, overdue: 1, oldestOverdueSince: start.advanced(by: .seconds(-5)),
+                openDeadLetters: 1))
+            #expect(backlogs["waste"] == ConnectorBacklog(connector: "waste", unfinished: 1, overdue: 0))
+            #expect(backlogs.count == 2)
+
+            // Once the lease runs out, the leased delivery is overdue again (since its lease ended).
+            clock.advance(by: lease + .seconds(1))
+            let later = clock.now()
+            let after = try await store.read { try $0.connectorBacklogs(now: later) }
+            #expect(after["highways"]?.overdue == 2)
+            #expect(after["highways"]?.oldestOverdueSince == start.advanced(by: .seconds(-5)))
+        }
+    }
 }

@@ -16,8 +16,10 @@ extension HubAPI {
         do {
             switch try await intake.submit(submission) {
             case .accepted(let record, let deliveries):
+                metrics.countCase(repeated: false)
                 return APIResponse(caseCreated(record, deliveries, status: .accepted), client: client.name, caseID: record.id)
             case .repeated(let record, let deliveries):
+                metrics.countCase(repeated: true)
                 return APIResponse(caseCreated(record, deliveries, status: .ok), client: client.name, caseID: record.id)
             }
         } catch {

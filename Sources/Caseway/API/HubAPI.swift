@@ -16,9 +16,18 @@ public struct HubAPI: Sendable {
     public let queues: PullQueues
     /// Whether the configuration is loaded and the hub is taking work; false while stopping.
     public let isReady: @Sendable () -> Bool
+    /// The process's counters (`/metrics`), shared with the delivery workers.
+    public let metrics: HubMetrics
+    /// Every configured connector, so that `/metrics` shows each one, idle ones with zeros.
+    public let connectorNames: [String]
+    /// The store's writer counters (a seam: the hub's store by default).
+    var writerStatistics: WriterStatistics { store.writerStatistics }
 
     public init(intake: CaseIntake, updateIntake: UpdateIntake, authenticator: Authenticator, log: HubLog,
-                deadLetters: DeadLetters, queues: PullQueues, isReady: @escaping @Sendable () -> Bool) {
+                deadLetters: DeadLetters, queues: PullQueues, metrics: HubMetrics = HubMetrics(), connectorNames: [String] = [],
+                isReady: @escaping @Sendable () -> Bool) {
+        self.metrics = metrics
+        self.connectorNames = connectorNames
         self.intake = intake
         self.updateIntake = updateIntake
         self.deadLetters = deadLetters
@@ -35,6 +44,7 @@ public struct HubAPI: Sendable {
         var router = Router()
         router.addImmediate(.get, "/healthz") { _ in Self.health }
         router.add(.get, "/readyz") { request in await logged(request) { await readiness() } }
+        router.add(.get, "/metrics") { request in await logged(request) { await metricsPage() } }
         router.add(.post, "/v1/cases", bodyLimit: bodyLimit) { request in
             await logged(request) { await submitCase(request) }
         }
@@ -64,6 +74,7 @@ public struct HubAPI: Sendable {
         fields["duration_ms"] = .number(JSONNumber(text: Self.milliseconds(microseconds)))
         if let caseID = answer.caseID { fields["case_id"] = .string(caseID.text) }
         log.request(fields)
+        metrics.countRequest(method: request.method.description, status: Int(answer.http.status.code))
         return answer.http
     }
 

@@ -143,7 +143,9 @@ final class DeliveryWorker: Sendable {
         let owner = owner
         let lease = settings.lease
         do {
-            return try await store.write { connection in
+            // A lease need not wait for the disk: one lost in a power cut leaves its deliveries due, to be
+            // claimed again (and a restart releases a dead process's leases anyway).
+            return try await store.write(durability: .inOperatingSystem) { connection in
                 try connection.claimDueDeliveriesWithCases(
                     connector: name, now: now, leaseDuration: lease, owner: owner, limit: limit)
             }

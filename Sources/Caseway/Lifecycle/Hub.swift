@@ -34,6 +34,7 @@ public final class Hub: Sendable {
     ) async throws -> Hub {
         let store = try Store(directory: configuration.hub.dataDirectory.path)
         let readiness = ReadinessFlag()
+        let metrics = HubMetrics(startedAt: log.clock.now())
         let routing = RoutingTable(connectors: configuration.connectors)
         let updates = UpdateReturn(route: { routing.routeUpdate(caseSubmittedBy: $0) })
         // Deliveries committed for these connectors (new cases, new updates): wake their workers and long
@@ -64,7 +65,8 @@ public final class Hub: Sendable {
             deadLetters: DeadLetters(
                 store: store, clock: log.clock,
                 reroute: { routing.route($0, maxDepth: configuration.hub.intake.maxDepth) }),
-            queues: queues, isReady: { readiness.isSet })
+            queues: queues, metrics: metrics, connectorNames: configuration.connectors.map(\.name).sorted(),
+            isReady: { readiness.isSet })
         let limits = configuration.hub.limits
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(

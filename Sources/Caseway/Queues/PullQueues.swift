@@ -85,7 +85,10 @@ public final class PullQueues: Sendable {
         let now = clock.now()
         let maxReceives = queue.settings.maxReceives
         let mapping = queue.mapping
-        let (messages, dead) = try await store.write { connection -> ([QueueMessage], [DeliveryRecord]) in
+        // A receive does not wait for the disk: a lease lost in a power cut only makes its messages ready
+        // again (at-least-once allows that), and a dead-lettering lost with it is made again by the next
+        // receive, from the same receive count or the same mapping failure. Survives the hub being killed.
+        let (messages, dead) = try await store.write(durability: .inOperatingSystem) { connection -> ([QueueMessage], [DeliveryRecord]) in
             var messages: [QueueMessage] = []
             var dead: [DeliveryRecord] = []
             while messages.count < max {
@@ -146,13 +149,20 @@ public final class PullQueues: Sendable {
     /// Acks each of `acknowledgements` (delivered) and records the update each carries on its message's case,
     /// routed like any update, in the same transaction; one settlement per receipt, in order.
     ///
+    /// Like a receive, a plain ack does not wait for the disk (`WriteDurability.inOperatingSystem`): an ack
+    /// lost in a power cut makes the message come again, which is what at-least-once delivery already asks
+    /// consumers to handle (a lease that ran out does the same), and what a broker's consumer ack promises
+    /// too. It survives the hub being killed. An ack carrying an update waits for the disk, as every
+    /// update does: a consumer that sees a message again may ack it plainly, and the update would be lost.
+    ///
     /// A message that carries an update (a front office's update queue) records none: updates never beget updates.
     public func acknowledge(connector: String, consumer: String,
                             _ acknowledgements: [QueueAcknowledgement]) async throws -> [QueueSettlement] {
         let now = clock.now()
         let updates = updates
         let ids = ids
-        let (settled, routed) = try await store.write { connection -> ([QueueSettlement], [String]) in
+        let durability: WriteDurability = acknowledgements.contains { $0.update != nil } ? .onDisk : .inOperatingSystem
+        let (settled, routed) = try await store.write(durability: durability) { connection -> ([QueueSettlement], [String]) in
             var settled: [QueueSettlement] = []
             var routed: [String] = []
             for acknowledgement in acknowledgements {
@@ -177,7 +187,8 @@ public final class PullQueues: Sendable {
     public func release(connector: String, consumer: String, receipts: [QueueReceipt], delay: Duration) async throws -> [QueueSettlement] {
         let now = clock.now()
         let dueAt = now.advanced(by: delay)
-        let settled = try await store.write { connection in
+        // Not waiting for the disk, like an ack: a release lost in a power cut ends as its lease would.
+        let settled = try await store.write(durability: .inOperatingSystem) { connection in
             try receipts.map { try connection.releaseMessage(connector: connector, receipt: $0, consumer: consumer, dueAt: dueAt, now: now) }
         }
         if settled.contains(.settled) && delay <= .zero { queues[connector]?.arrivals.signal() }

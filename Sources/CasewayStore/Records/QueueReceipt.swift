@@ -15,12 +15,18 @@ public struct QueueReceipt: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads `<delivery id>.<token>`; nil for anything else.
+    ///
+    /// Looks at the bytes once (no splitting into substrings): every ack and release reads up to a hundred.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let id = RecordID(String(parts[0])), parts[1].utf8.count == 32,
-            parts[1].utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) })
+        let text = String(text)
+        let bytes = text.utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let tokenBytes = bytes[bytes.index(after: dot)...]
+        guard tokenBytes.count == 32,
+            tokenBytes.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }),
+            let id = RecordID(String(text[..<dot]))
         else { return nil }
-        self.init(deliveryID: id, token: String(parts[1]))
+        self.init(deliveryID: id, token: String(text[text.index(after: dot)...]))
     }
 
     /// `<delivery id>.<token>`, as the API shows it.

@@ -1,8 +1,10 @@
 import CSQLite
 
 extension Connection {
-    /// Opens the store file for the writer: WAL, synchronous=FULL, foreign keys, busy timeout; checks
-    /// that the file is a healthy Caseway store of a schema this build knows, then migrates it.
+    /// Opens the store file for the writer: WAL, foreign keys, busy timeout; checks that the file is a
+    /// healthy Caseway store of a schema this build knows, then migrates it (with synchronous=FULL). It is
+    /// left with synchronous=NORMAL: the group-commit writer syncs the WAL itself after each commit that
+    /// must be on disk (`WriteDurability`).
     ///
     /// Every problem becomes a one-line `StoreError` naming the file and what to do.
     static func openStoreWriter(file: String, configuration: Store.Configuration) throws(StoreError) -> Connection {
@@ -38,6 +40,13 @@ extension Connection {
         } catch {
             throw .migrationFailed(file, version: Schema.latestVersion,
                                    SQLiteError(code: SQLITE_ERROR, message: "\(error)", sql: nil, path: file))
+        }
+        do {
+            try connection.execute(script: "PRAGMA synchronous = NORMAL;")
+        } catch let error as SQLiteError {
+            throw storeError(for: error, file: file)
+        } catch {
+            throw .cannotOpen(file, SQLiteError(code: SQLITE_ERROR, message: "\(error)", sql: "PRAGMA synchronous = NORMAL", path: file))
         }
         return connection
     }

@@ -18,17 +18,21 @@ extension Store {
         /// which the WAL grows: an fsync that also extends the file costs more than one that rewrites
         /// it in place, which is what a WAL does once it wraps after a checkpoint.
         public var walAutocheckpointPages: Int
+        /// The longest a commit of `.inOperatingSystem` writes only (queue leases) stays out of the disk
+        /// when no `.onDisk` write comes to sync it: what a power cut can lose of them, at most.
+        public var unsyncedWindow: Duration
 
         /// Creates a configuration; the defaults suit a hub serving one council.
         public init(queueCapacity: Int = 4096, maxBatchSize: Int = 1024, readerCount: Int = 4,
                     busyTimeoutMilliseconds: Int32 = 5000, checkIntegrityOnOpen: Bool = true,
-                    walAutocheckpointPages: Int = 1000) {
+                    walAutocheckpointPages: Int = 1000, unsyncedWindow: Duration = .milliseconds(200)) {
             self.queueCapacity = max(1, queueCapacity)
             self.maxBatchSize = max(1, maxBatchSize)
             self.readerCount = max(1, readerCount)
             self.busyTimeoutMilliseconds = max(0, busyTimeoutMilliseconds)
             self.checkIntegrityOnOpen = checkIntegrityOnOpen
             self.walAutocheckpointPages = max(1, walAutocheckpointPages)
+            self.unsyncedWindow = max(.zero, unsyncedWindow)
         }
     }
 }

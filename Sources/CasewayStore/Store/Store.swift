@@ -3,7 +3,9 @@
 ///
 /// Opening creates the data directory if needed, refuses a directory it cannot write, a file that is
 /// not a healthy Caseway store, or one written by a newer schema (each with a one-line `StoreError`),
-/// and brings an older schema up to date. WAL, `synchronous=FULL`, foreign keys on.
+/// and brings an older schema up to date. WAL, foreign keys on; every write is on disk when its caller
+/// hears of it (`synchronous=FULL`, or the same made by hand, see `WriteDurability`), unless the caller
+/// asked for less.
 public final class Store: Sendable {
     /// The store file's name inside the data directory.
     public static let fileName = DataDirectory.storeFileName
@@ -30,7 +32,8 @@ public final class Store: Sendable {
         self.configuration = configuration
         self.readers = ReaderPool(connections: readerConnections, path: file)
         self.writer = GroupCommitWriter(connection: ConnectionHandoff(writerConnection), path: file,
-                                        capacity: configuration.queueCapacity, maxBatchSize: configuration.maxBatchSize)
+                                        capacity: configuration.queueCapacity, maxBatchSize: configuration.maxBatchSize,
+                                        unsyncedWindow: configuration.unsyncedWindow)
     }
 
     deinit {
@@ -39,9 +42,11 @@ public final class Store: Sendable {
         writer.beginClose()
     }
 
-    /// Runs `body` in the writer's next batch and returns once its transaction has committed; see `GroupCommitWriter.write`.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await writer.write(body)
+    /// Runs `body` in the writer's next batch and returns once its transaction has committed, on disk
+    /// unless `durability` says otherwise; see `GroupCommitWriter.write`.
+    public func write<T: Sendable>(durability: WriteDurability = .onDisk,
+                                   _ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        try await writer.write(durability: durability, body)
     }
 
     /// Runs `body` on a read-only connection inside one read transaction (one consistent snapshot).

@@ -9,6 +9,8 @@ struct BatchTransaction {
     /// Writes whose bodies returned (their changes are in the transaction).
     private(set) var succeeded = 0
 
+    /// Whether a write whose body returned was promised the disk: the commit must then be synced.
+    private(set) var needsSync = false
     /// Writes run so far, whether their bodies returned or threw.
     var count: Int { outcomes.count }
 
@@ -51,9 +53,11 @@ struct BatchTransaction {
         }
         if protected { try connection.run("RELEASE caseway_write") }
         succeeded += 1
+        if write.durability == .onDisk { needsSync = true }
     }
 
-    /// Commits; the changes are on disk when this returns.
+    /// Commits; the changes are in the WAL (in the operating system's cache) when this returns, and on
+    /// disk once the writer has synced it (`Connection.syncJournal`).
     func commit() throws {
         try connection.run("COMMIT")
     }
@@ -61,18 +65,20 @@ struct BatchTransaction {
     /// Above this many callers, resuming them is handed to the cooperative pool.
     private static let inlineResumeLimit = 4
 
-    /// Resumes every caller with its own result, after a successful commit.
+    /// Resumes every caller with its own result, after a successful commit; with `syncError` (the commit
+    /// could not be synced to disk) the callers promised the disk get that error instead.
     ///
     /// Each resume may wake a pool thread (a futex call of several microseconds); for a large batch
     /// one task does them all, so that the writer thread can start the next transaction at once.
-    func resumeCallers() {
-        if outcomes.count <= Self.inlineResumeLimit {
-            for outcome in outcomes { outcome.resume(nil) }
-            return
-        }
+    func resumeCallers(syncError: (any Error)? = nil) {
         let outcomes = outcomes
-        Task.detached(priority: .high) {
-            for outcome in outcomes { outcome.resume(nil) }
+        let resumeAll: @Sendable () -> Void = {
+            for outcome in outcomes { outcome.resume(outcome.durability == .onDisk ? syncError : nil) }
+        }
+        if outcomes.count <= Self.inlineResumeLimit {
+            resumeAll()
+        } else {
+            Task.detached(priority: .high, operation: resumeAll)
         }
     }
 

@@ -73,15 +73,20 @@ public final class GroupCommitWriter: Sendable {
     public let capacity: Int
     /// The most writes committed in one transaction.
     public let maxBatchSize: Int
+    /// The longest a commit of `.inOperatingSystem` writes stays unsynced when no `.onDisk` write follows.
+    public let unsyncedWindowNanoseconds: UInt64
     private let state = Mutex(State())
     /// Signalled once for each time the writer announced it would sleep; see `writerSleeping`.
     private let wakeUp = DispatchSemaphore(value: 0)
 
     /// Starts the writer thread, which takes over `connection`.
-    init(connection: ConnectionHandoff, path: String, capacity: Int, maxBatchSize: Int) {
+    init(connection: ConnectionHandoff, path: String, capacity: Int, maxBatchSize: Int, unsyncedWindow: Duration) {
         self.path = path
         self.capacity = max(1, capacity)
         self.maxBatchSize = max(1, maxBatchSize)
+        let window = unsyncedWindow.components
+        self.unsyncedWindowNanoseconds = UInt64(max(0, window.seconds)) * 1_000_000_000
+            + UInt64(max(0, window.attoseconds / 1_000_000_000))
         // The thread keeps the writer alive until it has drained the queue after close().
         let thread = Thread { [self] in run(connection) }
         thread.name = "caseway-store-writer"
@@ -91,16 +96,18 @@ public final class GroupCommitWriter: Sendable {
     // MARK: Callers
 
     /// Runs `body` on the writer's connection inside the next batch's transaction, and returns its
-    /// result once that transaction has committed (is on disk).
+    /// result once that transaction has committed: on disk, or only in the operating system's cache for
+    /// `.inOperatingSystem` (see `WriteDurability`).
     ///
     /// A body that throws has its changes rolled back (the rest of the batch is unaffected) and its
     /// error is rethrown. Bodies must not BEGIN, COMMIT or ROLLBACK themselves; `transaction` and
     /// `savepoint` inside a body nest as savepoints. Once queued, a write goes ahead even if the
     /// calling task is cancelled; a task cancelled while waiting for room gets `CancellationError`.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+    public func write<T: Sendable>(durability: WriteDurability = .onDisk,
+                                   _ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
         try await admit()
         return try await withCheckedThrowingContinuation { continuation in
-            let pending = PendingWrite(body: body, continuation: continuation)
+            let pending = PendingWrite(body: body, durability: durability, continuation: continuation)
             let wake = state.withLock { state -> Bool in
                 state.reserved -= 1
                 state.queue.append(pending)
@@ -202,6 +209,8 @@ public final class GroupCommitWriter: Sendable {
             var taken: [PendingWrite] = []
             taken.reserveCapacity(min(maxBatchSize, 1024))
             var pace = Pace()
+            // When the oldest commit not yet synced to disk was made (uptime nanoseconds), if there is one.
+            var unsyncedSince: UInt64?
             serving: while true {
                 idle: while true {
                     switch take(into: &taken, executed: 0, expected: 0, now: 0, deadline: 0) {
@@ -209,8 +218,18 @@ public final class GroupCommitWriter: Sendable {
                         for waiter in letIn { waiter.resume() }
                         break idle
                     case .wait:
-                        wakeUp.wait()
+                        guard let since = unsyncedSince else {
+                            wakeUp.wait()
+                            continue
+                        }
+                        let deadline = since + unsyncedWindowNanoseconds
+                        sleep(until: deadline)
+                        if DispatchTime.now().uptimeNanoseconds >= deadline {
+                            syncInBackground(connection, since: &unsyncedSince)
+                        }
                     case .finish:
+                        // Closing: what was committed without a sync goes to disk before the file is closed.
+                        syncInBackground(connection, since: &unsyncedSince)
                         break serving
                     case .commit:
                         continue
@@ -224,7 +243,7 @@ public final class GroupCommitWriter: Sendable {
                 let started = DispatchTime.now().uptimeNanoseconds
                 let size = runTransaction(on: connection, startingWith: &taken,
                                           expected: min(pace.lastBatchSize, maxBatchSize, capacity),
-                                          deadline: started + pace.gatherWindowNanoseconds)
+                                          deadline: started + pace.gatherWindowNanoseconds, unsyncedSince: &unsyncedSince)
                 pace = Pace(lastBatchSize: size, lastCommitNanoseconds: DispatchTime.now().uptimeNanoseconds - started)
             }
         }
@@ -238,11 +257,12 @@ public final class GroupCommitWriter: Sendable {
 
     /// Runs one transaction: the writes in `taken`, then those that keep arriving while fewer than
     /// `expected` have run (the callers of the last batch, who usually write again at once) until
-    /// `deadline`; then commits and resumes every caller. Returns how many writes it took.
+    /// `deadline`; then commits, syncs the WAL if any write needs it (or an unsynced commit has waited
+    /// its window), and resumes every caller. Returns how many writes it took.
     ///
     /// Running writes while the rest are still arriving overlaps their SQL with the callers' work.
     private func runTransaction(on connection: Connection, startingWith taken: inout [PendingWrite],
-                                expected: Int, deadline: UInt64) -> Int {
+                                expected: Int, deadline: UInt64, unsyncedSince: inout UInt64?) -> Int {
         var transaction: BatchTransaction
         do {
             transaction = try BatchTransaction(connection: connection, path: path, expectedCount: max(expected, taken.count))
@@ -281,6 +301,23 @@ public final class GroupCommitWriter: Sendable {
             taken.removeAll(keepingCapacity: true)
             return count
         }
+        let committedAt = DispatchTime.now().uptimeNanoseconds
+        var syncError: (any Error)?
+        if transaction.needsSync || unsyncedSince.map({ committedAt >= $0 + unsyncedWindowNanoseconds }) == true {
+            do {
+                try connection.syncJournal()
+                unsyncedSince = nil
+                state.withLock { $0.statistics.syncs += 1 }
+            } catch {
+                // The changes are committed (other writes already see them) but not known to be on disk:
+                // the callers who were promised the disk get the error; the next sync retries.
+                syncError = error
+                unsyncedSince = unsyncedSince ?? committedAt
+                state.withLock { $0.statistics.failedSyncs += 1 }
+            }
+        } else if transaction.succeeded > 0 {
+            unsyncedSince = unsyncedSince ?? committedAt
+        }
         let succeeded = transaction.succeeded
         let count = transaction.count
         state.withLock { state in
@@ -288,8 +325,22 @@ public final class GroupCommitWriter: Sendable {
             state.statistics.committedWrites += succeeded
             state.statistics.largestBatch = max(state.statistics.largestBatch, count)
         }
-        transaction.resumeCallers()
+        transaction.resumeCallers(syncError: syncError)
         return count
+    }
+
+    /// Syncs the WAL when commits are waiting for it (the unsynced window has passed, or the writer is
+    /// closing). A failure is counted and left for the next sync to retry: nobody is waiting on it.
+    private func syncInBackground(_ connection: Connection?, since unsyncedSince: inout UInt64?) {
+        guard unsyncedSince != nil, let connection else { return }
+        do {
+            try connection.syncJournal()
+            unsyncedSince = nil
+            state.withLock { $0.statistics.syncs += 1 }
+        } catch {
+            unsyncedSince = DispatchTime.now().uptimeNanoseconds
+            state.withLock { $0.statistics.failedSyncs += 1 }
+        }
     }
 
     private func fail(_ writes: some Collection<PendingWrite>, with error: any Error) {

@@ -14,4 +14,8 @@ public struct WriterStatistics: Sendable, Equatable {
     public var peakQueued: Int
     /// Callers waiting for room in the queue now.
     public var waitingForRoom: Int
+    /// Syncs of the WAL to disk (after commits holding `.onDisk` writes, and of unsynced commits later).
+    public var syncs: Int = 0
+    /// Syncs that failed (their `.onDisk` callers got the error; the commits stay unsynced until a later sync).
+    public var failedSyncs: Int = 0
 }
