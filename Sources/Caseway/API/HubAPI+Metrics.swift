@@ -34,7 +34,7 @@ extension HubAPI {
         page.single("caseway_cases_accepted_total", .counter, "Cases stored (202).", metrics.casesAccepted)
         page.single("caseway_cases_repeated_total", .counter, "Repeats of a stored case under the same Idempotency-Key (200).",
                     metrics.casesRepeated)
-        page.single("caseway_updates_accepted_total", .counter, "Status updates stored.", metrics.updatesAccepted)
+        page.single("caseway_updates_accepted_total", .counter, "Status updates posted and stored.", metrics.updatesAccepted)
         page.family("caseway_delivery_attempts_total", .counter, "Delivery attempts recorded, by connector and outcome.")
         for sample in metrics.attempts {
             page.sample("caseway_delivery_attempts_total", ["connector": sample.labels[0], "outcome": sample.labels[1]], sample.value)

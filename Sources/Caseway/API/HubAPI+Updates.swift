@@ -31,6 +31,7 @@ extension HubAPI {
         do {
             switch try await updateIntake.submit(submission) {
             case .accepted(let record):
+                metrics.countUpdate()
                 return APIResponse(updateStored(record, status: .accepted), client: client.name, caseID: caseID)
             case .repeated(let record):
                 return APIResponse(updateStored(record, status: .ok), client: client.name, caseID: caseID)

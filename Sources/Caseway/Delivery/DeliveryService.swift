@@ -18,7 +18,8 @@ public final class DeliveryService: Sendable {
     public init(
         configuration: Configuration, store: Store, clock: any WallClock, log: HubLog,
         ids: RecordIDGenerator = .shared, settings: DeliverySettings = DeliverySettings(),
-        updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }
+        updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in },
+        metrics: HubMetrics = HubMetrics()
     ) throws {
         let owner = "hub-\(ids.next(at: clock.now()).text)"
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0.mapping) }, uniquingKeysWith: { first, _ in first })
@@ -35,7 +36,7 @@ public final class DeliveryService: Sendable {
             workers[connector.name] = DeliveryWorker(
                 connector: connector, mapping: connector.mapping.flatMap { mappings[$0] }, transport: transport, store: store,
                 clock: clock, ids: ids, log: log, owner: owner, settings: settings, updates: updates,
-                updatesRouted: updatesRouted)
+                updatesRouted: updatesRouted, metrics: metrics)
         }
         self.workers = workers
         self.store = store

@@ -106,8 +106,17 @@ extension DeliveryWorker {
         let stored: Bool
         // The connectors that the update a delivered case yields was routed to.
         let routed: [String]
+        // An outcome need not wait for the disk: one lost in a power cut leaves the delivery leased until
+        // its lease ends, and it is sent again (the same file name, the same Idempotency-Key), which
+        // at-least-once delivery allows. One that records an update waits, as every update does.
+        let durability: WriteDurability
+        if case .delivered(.some, _) = outcome, referenceIsNews, delivery.updateID == nil {
+            durability = .onDisk
+        } else {
+            durability = .inOperatingSystem
+        }
         do {
-            (stored, routed) = try await store.write { connection -> (Bool, [String]) in
+            (stored, routed) = try await store.write(durability: durability) { connection -> (Bool, [String]) in
                 try connection.insertAttempt(attempt)
                 switch outcome {
                 case .delivered(let reference, _):
@@ -134,6 +143,7 @@ extension DeliveryWorker {
             return AttemptReport(breakerSignal: .none, error: outcome.error)
         }
         if !routed.isEmpty { updatesRouted(routed) }
+        if stored { metrics.countAttempt(connector: connector.name, outcome: outcome.attemptOutcome.rawValue) }
         var fields: [(String, JSONValue)] = [
             ("connector", .string(connector.name)), ("delivery_id", .string(delivery.id.text)),
             ("case_id", .string(delivery.caseID.text)), ("attempt", .number(JSONNumber(delivery.attemptCount))),

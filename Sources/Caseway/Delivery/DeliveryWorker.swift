@@ -24,6 +24,8 @@ final class DeliveryWorker: Sendable {
     let updates: UpdateReturn
     /// Called after such an update is routed, with its connectors (wakes their workers and long polls).
     let updatesRouted: @Sendable ([String]) -> Void
+    /// The process's counters: this worker's attempts by outcome, and its breaker.
+    let metrics: HubMetrics
     let wakeup = Wakeup()
     private let stopping = Atomic<Bool>(false)
     private let breakerState: Mutex<CircuitBreaker>
@@ -31,8 +33,10 @@ final class DeliveryWorker: Sendable {
     init(
         connector: ConnectorDeclaration, mapping: Mapping?, transport: any DeliveryTransport, store: Store,
         clock: any WallClock, ids: RecordIDGenerator, log: HubLog, owner: String, settings: DeliverySettings,
-        updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in }
+        updates: UpdateReturn = .nowhere, updatesRouted: @escaping @Sendable ([String]) -> Void = { _ in },
+        metrics: HubMetrics = HubMetrics()
     ) {
+        self.metrics = metrics
         self.connector = connector
         self.mapping = mapping
         self.transport = transport
@@ -130,6 +134,7 @@ final class DeliveryWorker: Sendable {
                 case .attempted(let report):
                     inFlight -= 1
                     noteBreaker(report)
+                    metrics.setBreaker(connector: connector.name, open: breaker.isOpen)
                 }
             }
         }

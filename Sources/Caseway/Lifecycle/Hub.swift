@@ -44,7 +44,7 @@ public final class Hub: Sendable {
         do {
             delivery = try DeliveryService(
                 configuration: configuration, store: store, clock: log.clock, log: log, settings: deliverySettings,
-                updates: updates, updatesRouted: arrivals.signal)
+                updates: updates, updatesRouted: arrivals.signal, metrics: metrics)
         } catch {
             await store.close()
             throw error

@@ -67,10 +67,15 @@ struct DeliveryWorkerTests {
         let failing = DeliveryResult.failed(DeliveryFailure(.transient, "503 Service Unavailable", httpStatus: 503))
         let transport = ScriptedTransport([failing, failing, .delivered(reference: "HW-1", httpStatus: 201)])
         let ids = try await enqueue("partner")
-        try await run(worker(try connector(), transport: transport)) { try $0.delivery(id: ids[0])?.state == .delivered }
+        let partnerWorker = worker(try connector(), transport: transport)
+        try await run(partnerWorker) { try $0.delivery(id: ids[0])?.state == .delivered }
         let delivered = try #require(try await delivery(ids[0]))
         #expect(delivered.state == .delivered)
         #expect(delivered.backofficeReference == "HW-1")
+        // What /metrics shows: each recorded attempt by outcome.
+        #expect(partnerWorker.metrics.attempts == [
+            HubMetrics.Sample(labels: ["partner", "delivered"], value: 1), HubMetrics.Sample(labels: ["partner", "retry"], value: 2),
+        ])
         let attempts = try await store.read { try $0.attempts(deliveryID: ids[0]) }
         #expect(attempts.map(\.outcome) == [.retry, .retry, .delivered])
         #expect(attempts.map(\.httpStatus) == [503, 503, 201])
