@@ -43,6 +43,9 @@ final class MappingRun {
         case .variable(let name):
             return variables[name].map(MappingValue.string) ?? .missing
         case .jsonPath(let path):
+            if case .jsonTape(let tape) = input {
+                return path.value(in: tape, from: tapeBase(of: path, item: item))
+            }
             guard case .json(let root) = input else { return .missing }
             var base = root
             if path.isRelative, case .json(let current)? = item { base = current }
@@ -85,15 +88,38 @@ final class MappingRun {
 
     /// A source's value after its transforms.
     func value(of rule: SourceRule, item: MappingItem?) throws(FieldFailure) -> MappingValue {
-        var value = try evaluate(rule.source, item: item)
-        for transform in rule.transforms { value = try transform.apply(value) }
+        var transforms = rule.transforms[...]
+        var value: MappingValue
+        if case .count? = transforms.first, case .jsonPath(let path) = rule.source, !path.collects, case .jsonTape(let tape) = input {
+            value = MappingValue.count(tape, at: path.position(in: tape, from: tapeBase(of: path, item: item)))
+            transforms = transforms.dropFirst()
+        } else {
+            value = try evaluate(rule.source, item: item)
+        }
+        for transform in transforms { value = try transform.apply(value) }
         return value
+    }
+
+    /// Where `path` starts on the tape: the root, or the current item for a relative path.
+    private func tapeBase(of path: JSONPath, item: MappingItem?) -> Int {
+        if path.isRelative, case .tape(let current)? = item { return current }
+        return 0
     }
 
     /// The items a repeating group runs over.
     func items(of source: ValueSource, item: MappingItem?) throws(FieldFailure) -> [MappingItem] {
         switch source {
         case .jsonPath(let path):
+            if case .jsonTape(let tape) = input {
+                let positions = path.positions(in: tape, from: tapeBase(of: path, item: item))
+                if path.collects { return positions.map(MappingItem.tape) }
+                guard let position = positions.first else { return [] }
+                switch tape.entries[position].kind {
+                case .null: return []
+                case .array: return tape.children(of: position).map(MappingItem.tape)
+                default: return [.tape(position)]
+                }
+            }
             guard case .json(let root) = input else { return [] }
             var base = root
             if path.isRelative, case .json(let current)? = item { base = current }
