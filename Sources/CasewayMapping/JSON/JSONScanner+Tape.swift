@@ -13,6 +13,9 @@ extension JSONScanner {
         var children: Int32 = 0
         /// Where this object's keys start in `tapeKeys`.
         var firstKey: Int
+        /// One bit per key seen, chosen by its fingerprint: a key whose bit is clear is new without
+        /// comparing it to every earlier key.
+        var keyBits: UInt64 = 0
     }
 
     /// Objects with more members than this go to the tree parser, whose duplicate check hashes; the
@@ -123,9 +126,13 @@ extension JSONScanner {
         let content = UnsafeBufferPointer(start: bytes + open + 1, count: index - open - 1)
         index += 1
         let fingerprint = Self.fingerprint(of: content)
-        for earlier in keys[frames[top].firstKey...] where earlier.fingerprint == fingerprint {
-            if tape.content(of: tape.entries[earlier.entry]).elementsEqual(content) { throw JSONTape.declined }
+        let bit: UInt64 = 1 << ((fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if frames[top].keyBits & bit != 0 {
+            for earlier in keys[frames[top].firstKey...] where earlier.fingerprint == fingerprint {
+                if JSONTape.sameBytes(tape.content(of: tape.entries[earlier.entry]), content) { throw JSONTape.declined }
+            }
         }
+        frames[top].keyBits |= bit
         let position = tape.entries.count
         tape.entries.append(JSONTape.Entry(kind: .key, start: Int32(open + 1), length: Int32(content.count), next: Int32(position + 1)))
         keys.append((fingerprint, position))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON document as a flat list of entries pointing into its bytes, for mappings: where the tree
 /// parser makes a `String` of every key and value and an array of every container (and frees them all
 /// again), the tape makes one entry per value and key in one reused array, and a mapping turns into
@@ -60,7 +66,8 @@ struct JSONTape {
         guard let base = document.baseAddress, document.count > 0 else { throw declined }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: document.count)
         var tape = JSONTape(bytes: bytes)
-        var scanner = JSONScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, isJSON5: false, maxDepth: maxDepth, recordLocations: false)
+        var scanner = JSONScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, isJSON5: false, maxDepth: maxDepth, recordLocations: false,
+            buildsValues: false)
         try scanner.scanTape(into: &tape)
         return tape
     }
@@ -87,7 +94,7 @@ struct JSONTape {
             let end = Int(entries[object].next)
             while position < end {
                 let entry = entries[position]
-                if Int(entry.length) == wanted.count, content(of: entry).elementsEqual(wanted) { return position + 1 }
+                if Int(entry.length) == wanted.count, Self.sameBytes(content(of: entry), wanted) { return position + 1 }
                 position = Int(entries[position + 1].next)
             }
             return nil
@@ -141,5 +148,14 @@ struct JSONTape {
             members.append(JSONObject.Member(key: text(at: value - 1), value: jsonValue(at: value)))
         }
         return JSONObject(members)
+    }
+
+    /// Whether two byte runs are equal; `elementsEqual` goes through a generic iterator, costing more than
+    /// the whole rest of a key lookup.
+    @inline(__always)
+    static func sameBytes(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first.count == second.count else { return false }
+        guard let left = first.baseAddress, let right = second.baseAddress else { return first.count == 0 }
+        return memcmp(left, right, first.count) == 0
     }
 }

@@ -15,6 +15,8 @@ public struct Mapping: Sendable {
     let xml: XMLOutputSettings
     let csv: CSVOutputSettings
     let jsonPretty: Bool
+    /// Whether XML output can skip libxml2 (see `XMLTextWriter`).
+    let writesPlainXML: Bool
 
     init(
         name: String, input: MappingInputFormat, output: MappingOutputFormat, limits: MappingLimits,
@@ -28,6 +30,7 @@ public struct Mapping: Sendable {
         self.xml = xml
         self.csv = csv
         self.jsonPretty = jsonPretty
+        writesPlainXML = output == .xml && Self.writesPlainXML(xml, nodes: nodes)
     }
 
     /// The media type of what `run` writes (`application/xml`, `text/csv`...).

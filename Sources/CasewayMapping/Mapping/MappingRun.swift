@@ -28,9 +28,23 @@ final class MappingRun {
 
     /// Runs `body` for each item of a group, so problems name the item.
     func withItem(_ target: String, index: Int, _ body: () -> Void) {
-        itemPath.append((target, index + 1))
+        enterItem(target, index: index)
         body()
+        leaveItem()
+    }
+
+    /// Starts an item of a group (problems name it until `leaveItem`), for writers that may throw.
+    func enterItem(_ target: String, index: Int) {
+        itemPath.append((target, index + 1))
+    }
+
+    func leaveItem() {
         itemPath.removeLast()
+    }
+
+    /// Drops the problems reported after the first `count`, when a document is written again from the start.
+    func forgetProblems(after count: Int) {
+        problems.removeSubrange(count...)
     }
 
     // MARK: Sources
