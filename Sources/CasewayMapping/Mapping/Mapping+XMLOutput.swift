@@ -3,7 +3,7 @@ extension Mapping {
     /// (see `XMLTextWriter`), else (or when the text writer declines this document) through libxml2,
     /// inside a SOAP envelope when the mapping asks.
     func writeXML(_ run: MappingRun) -> [UInt8] {
-        if writesPlainXML {
+        if writesPlainXML, allowsFastPaths {
             let mark = run.problems.count
             do {
                 var writer = XMLTextWriter()

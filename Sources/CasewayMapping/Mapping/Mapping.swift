@@ -17,6 +17,9 @@ public struct Mapping: Sendable {
     let jsonPretty: Bool
     /// Whether XML output can skip libxml2 (see `XMLTextWriter`).
     let writesPlainXML: Bool
+    /// Off: every document goes through the tree parser and libxml2, so tests can check the fast paths
+    /// (`JSONTape`, `XMLTextWriter`) give the same outputs and problems.
+    var allowsFastPaths = true
 
     init(
         name: String, input: MappingInputFormat, output: MappingOutputFormat, limits: MappingLimits,
