@@ -17,9 +17,10 @@ public struct Mapping: Sendable {
     let jsonPretty: Bool
     /// Whether XML output can skip libxml2 (see `XMLTextWriter`).
     let writesPlainXML: Bool
-    /// Off: every document goes through the tree parser and libxml2, so tests can check the fast paths
-    /// (`JSONTape`, `XMLTextWriter`) give the same outputs and problems.
-    var allowsFastPaths = true
+    /// Off: every document goes through the tree parser and libxml2, so tests and the fuzzer
+    /// (`@_spi(Fuzzing) import CasewayMapping`) can check the fast paths (`JSONTape`, `XMLTextWriter`)
+    /// give the same outputs and problems.
+    @_spi(Fuzzing) public var allowsFastPaths = true
 
     init(
         name: String, input: MappingInputFormat, output: MappingOutputFormat, limits: MappingLimits,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CasewayMapping
+@_spi(Fuzzing) @testable import CasewayMapping
 
 /// The fast paths (`JSONTape` for JSON input, `XMLTextWriter` for plain XML output) must give exactly
 /// what the tree parser and libxml2 give: the same bytes out, the same problems, the same input errors.
