@@ -88,17 +88,20 @@ struct JSONTape {
     /// The value of the member `key` of the object at `object`, or nil (no such key, or not an object).
     func member(_ key: String, ofObjectAt object: Int) -> Int? {
         guard entries[object].kind == .object else { return nil }
-        var key = key
-        return key.withUTF8 { wanted in
-            var position = object + 1
-            let end = Int(entries[object].next)
-            while position < end {
-                let entry = entries[position]
-                if Int(entry.length) == wanted.count, Self.sameBytes(content(of: entry), wanted) { return position + 1 }
-                position = Int(entries[position + 1].next)
-            }
-            return nil
+        // Native strings always have contiguous UTF-8; the copy is only for a bridged one.
+        if let found = key.utf8.withContiguousStorageIfAvailable({ member(matching: $0, ofObjectAt: object) }) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer { member(matching: $0, ofObjectAt: object) }
+    }
+
+    private func member(matching wanted: UnsafeBufferPointer<UInt8>, ofObjectAt object: Int) -> Int? {
+        var position = object + 1
+        let end = Int(entries[object].next)
+        while position < end {
+            let entry = entries[position]
+            if Int(entry.length) == wanted.count, Self.sameBytes(content(of: entry), wanted) { return position + 1 }
+            position = Int(entries[position + 1].next)
         }
+        return nil
     }
 
     /// The element at `index` (negative: from the end) of the array at `array`, or nil.

@@ -1,6 +1,8 @@
 /// The state of one run: the input, and every problem found so far. One per document, on one task.
 final class MappingRun {
     let input: MappingInputDocument
+    /// The input's tape when it has one, kept apart so each lookup does not copy it out of `input`.
+    let tape: JSONTape?
     let limits: MappingLimits
     let variables: [String: String]
     private(set) var problems: [MappingProblem] = []
@@ -9,6 +11,7 @@ final class MappingRun {
 
     init(input: MappingInputDocument, limits: MappingLimits, variables: [String: String]) {
         self.input = input
+        if case .jsonTape(let tape) = input { self.tape = tape } else { tape = nil }
         self.limits = limits
         self.variables = variables
     }
@@ -57,7 +60,7 @@ final class MappingRun {
         case .variable(let name):
             return variables[name].map(MappingValue.string) ?? .missing
         case .jsonPath(let path):
-            if case .jsonTape(let tape) = input {
+            if let tape {
                 return path.value(in: tape, from: tapeBase(of: path, item: item))
             }
             guard case .json(let root) = input else { return .missing }
@@ -104,7 +107,7 @@ final class MappingRun {
     func value(of rule: SourceRule, item: MappingItem?) throws(FieldFailure) -> MappingValue {
         var transforms = rule.transforms[...]
         var value: MappingValue
-        if case .count? = transforms.first, case .jsonPath(let path) = rule.source, !path.collects, case .jsonTape(let tape) = input {
+        if case .count? = transforms.first, case .jsonPath(let path) = rule.source, !path.collects, let tape {
             value = MappingValue.count(tape, at: path.position(in: tape, from: tapeBase(of: path, item: item)))
             transforms = transforms.dropFirst()
         } else {
@@ -124,7 +127,7 @@ final class MappingRun {
     func items(of source: ValueSource, item: MappingItem?) throws(FieldFailure) -> [MappingItem] {
         switch source {
         case .jsonPath(let path):
-            if case .jsonTape(let tape) = input {
+            if let tape {
                 let positions = path.positions(in: tape, from: tapeBase(of: path, item: item))
                 if path.collects { return positions.map(MappingItem.tape) }
                 guard let position = positions.first else { return [] }
