@@ -53,7 +53,6 @@ struct JSONTape {
     let bytes: UnsafeBufferPointer<UInt8>
     var entries: [Entry] = []
     var decodedStrings: [String] = []
-    let hints = JSONTapeLookupHints()
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -87,39 +86,22 @@ struct JSONTape {
     }
 
     /// The value of the member `key` of the object at `object`, or nil (no such key, or not an object).
-    /// `depth` is the step of the path, for `hints`.
-    func member(_ key: String, ofObjectAt object: Int, depth: Int = 0) -> Int? {
+    func member(_ key: String, ofObjectAt object: Int) -> Int? {
         guard entries[object].kind == .object else { return nil }
         // Native strings always have contiguous UTF-8; the copy is only for a bridged one.
-        if let found = key.utf8.withContiguousStorageIfAvailable({ member(matching: $0, ofObjectAt: object, depth: depth) }) {
-            return found
-        }
-        return Array(key.utf8).withUnsafeBufferPointer { member(matching: $0, ofObjectAt: object, depth: depth) }
+        if let found = key.utf8.withContiguousStorageIfAvailable({ member(matching: $0, ofObjectAt: object) }) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer { member(matching: $0, ofObjectAt: object) }
     }
 
-    /// Looks from where the last lookup in this object stopped to the end, then from the first member on.
-    private func member(matching wanted: UnsafeBufferPointer<UInt8>, ofObjectAt object: Int, depth: Int) -> Int? {
-        let first = object + 1
+    private func member(matching wanted: UnsafeBufferPointer<UInt8>, ofObjectAt object: Int) -> Int? {
+        var position = object + 1
         let end = Int(entries[object].next)
-        let hinted = hints.start(in: object, depth: depth) ?? first
-        var position = hinted
-        var stop = end
-        var wrapped = false
-        while true {
-            while position < stop {
-                let entry = entries[position]
-                let next = Int(entries[position + 1].next)
-                if Int(entry.length) == wanted.count, Self.sameBytes(content(of: entry), wanted) {
-                    hints.remember(next, in: object, depth: depth)
-                    return position + 1
-                }
-                position = next
-            }
-            guard !wrapped, hinted > first else { return nil }
-            wrapped = true
-            position = first
-            stop = hinted
+        while position < end {
+            let entry = entries[position]
+            if Int(entry.length) == wanted.count, Self.sameBytes(content(of: entry), wanted) { return position + 1 }
+            position = Int(entries[position + 1].next)
         }
+        return nil
     }
 
     /// The element at `index` (negative: from the end) of the array at `array`, or nil.

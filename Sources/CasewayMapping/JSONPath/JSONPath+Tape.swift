@@ -3,10 +3,10 @@ extension JSONPath {
     /// The one position a path without a wildcard selects from `start`, or nil.
     func position(in tape: JSONTape, from start: Int) -> Int? {
         var current = start
-        for (depth, step) in steps.enumerated() {
+        for step in steps {
             switch step {
             case .key(let key):
-                guard let next = tape.member(key, ofObjectAt: current, depth: depth) else { return nil }
+                guard let next = tape.member(key, ofObjectAt: current) else { return nil }
                 current = next
             case .index(let index):
                 guard let next = tape.element(index, ofArrayAt: current) else { return nil }
@@ -39,7 +39,7 @@ extension JSONPath {
         }
         switch steps[stepIndex] {
         case .key(let key):
-            if let next = tape.member(key, ofObjectAt: position, depth: stepIndex) { collect(in: tape, at: next, from: stepIndex + 1, into: &results) }
+            if let next = tape.member(key, ofObjectAt: position) { collect(in: tape, at: next, from: stepIndex + 1, into: &results) }
         case .index(let index):
             if let next = tape.element(index, ofArrayAt: position) { collect(in: tape, at: next, from: stepIndex + 1, into: &results) }
         case .wildcard:
