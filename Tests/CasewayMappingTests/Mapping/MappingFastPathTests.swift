@@ -207,6 +207,24 @@ struct MappingFastPathTests {
             == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r a=\"&lt;&amp;&gt;&quot;&#13;&#10;&#9;\"><e>&lt;&amp;&gt;\"&#13;\n\t</e><empty/></r>\n")
     }
 
+    @Test func memberLookups_FindEveryKeyInAnyOrder() throws {
+        let document = Array(#"{"a": 1, "b": {"a": 2, "c": 3}, "c": 4, "d": 5}"#.utf8)
+        document.withUnsafeBytes { bytes in
+            guard let tape = try? JSONTape.scan(bytes, maxDepth: 8) else {
+                Issue.record("the tape declined a plain document")
+                return
+            }
+            for key in ["a", "b", "c", "d", "d", "a", "x"] {
+                let found = tape.member(key, ofObjectAt: 0).map { tape.text(at: $0 - 1) }
+                #expect(found == (key == "x" ? nil : key))
+            }
+            let inner = tape.member("b", ofObjectAt: 0)
+            #expect(inner.flatMap { tape.member("c", ofObjectAt: $0) }.map { tape.text(at: $0) } == "3")
+            #expect(tape.member("c", ofObjectAt: 0).map { tape.text(at: $0) } == "4")
+            #expect(tape.element(-1, ofArrayAt: 0) == nil)
+        }
+    }
+
     @Test func ordinaryDocuments_TakeTheTape() throws {
         let input = try [UInt8](Data(contentsOf: Self.repository.appendingPathComponent("Mappings/work-order-json.tests/sample.input.json")))
         for document in [input, Array(Self.sample.utf8)] {
