@@ -1,9 +1,11 @@
 import CasewayFuzzing
-import CasewayMapping
+@_spi(Fuzzing) import CasewayMapping
 import Foundation
 
 /// The mapping engine over hostile input: every sample mapping of `Mappings/` run on arbitrary bytes.
-/// Whatever the input, a run returns output or field errors, never a trap, within bounded memory.
+/// Whatever the input, a run returns output or field errors, never a trap, within bounded memory; and the
+/// fast paths (JSON read onto a tape, plain XML written as text) give exactly what the tree parser and
+/// libxml2 give.
 ///
 /// Input: byte 0 chooses the mapping (its index, modulo the number of mappings, in name order); the rest
 /// is the document handed to it (JSON or XML, as that mapping reads).
@@ -25,10 +27,21 @@ enum MappingFuzzTarget: FuzzTarget {
         guard let selector = input.first, !mappings.isEmpty else { return }
         let mapping = mappings[Int(selector) % mappings.count]
         let document = UnsafeRawBufferPointer(rebasing: input.dropFirst())
-        do {
-            _ = try mapping.run(document, variables: ["case_id": "019ab4f2-6c1e-7a3b-9d2c-5e8f1a2b3c4d"])
+        var slow = mapping
+        slow.allowsFastPaths = false
+        let fast = outcome(of: mapping, document)
+        let tree = outcome(of: slow, document)
+        FuzzCheck.require(
+            fast.output == tree.output && fast.problems == tree.problems, "the fast paths and the tree parser with libxml2 disagree")
+    }
+
+    /// The output, or the problems (at least one) as text.
+    private static func outcome(of mapping: Mapping, _ document: UnsafeRawBufferPointer) -> (output: [UInt8], problems: [String]) {
+        do throws(MappingFailure) {
+            return (try mapping.run(document, variables: ["case_id": "019ab4f2-6c1e-7a3b-9d2c-5e8f1a2b3c4d"]), [])
         } catch {
             FuzzCheck.require(!error.problems.isEmpty, "a failed run named no problem")
+            return ([], error.problems.map(\.description))
         }
     }
 }

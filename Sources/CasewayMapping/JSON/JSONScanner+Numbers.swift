@@ -5,6 +5,14 @@ extension JSONScanner {
     mutating func readNumber() throws(JSONParseError) -> JSONNumber {
         if isJSON5 { return try readJSON5Number() }
         let start = index
+        try skipJSONNumber()
+        return JSONNumber(text: text(from: start))
+    }
+
+    /// Moves `index` over the JSON (not JSON5) number starting there, checking its syntax; the mapping
+    /// tape keeps where it is instead of its text.
+    mutating func skipJSONNumber() throws(JSONParseError) {
+        let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         try readIntegerDigits(after: start)
         if index < count, bytes[index] == UInt8(ascii: ".") {
@@ -12,7 +20,6 @@ extension JSONScanner {
             guard readDigits() > 0 else { throw unexpected("a digit after the decimal point") }
         }
         try readExponent()
-        return JSONNumber(text: text(from: start))
     }
 
     /// JSON5 numbers: a `+` sign, `.5`, `5.`, hex, `Infinity` and `NaN` as well as JSON's forms.
@@ -162,7 +169,7 @@ extension JSONScanner {
         index = end
     }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    static func isWordByte(_ byte: UInt8) -> Bool {
         (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
     }

@@ -8,6 +8,20 @@ extension JSONScanner {
         let open = index
         index += 1
         let start = index
+        guard try skipUnescapedContent(quote: quote, open: open) else {
+            return try readEscapedString(quote: quote, open: open, start: start, isKey: isKey)
+        }
+        let content = UnsafeBufferPointer(start: bytes + start, count: index - start)
+        if isKey { lastFingerprint = Self.fingerprint(of: content) }
+        index += 1
+        return String(decoding: content, as: UTF8.self)
+    }
+
+    /// Moves `index` over string content up to the closing `quote` (true) or the first backslash (false),
+    /// checking UTF-8 and control characters on the way; throws if the string never closes. Shared by
+    /// `readString` and the mapping tape, which only needs to know where a string ends.
+    @inline(__always)
+    mutating func skipUnescapedContent(quote: UInt8, open: Int) throws(JSONParseError) -> Bool {
         let quoteWord = UInt64(quote) &* 0x0101_0101_0101_0101
         while index < count {
             // Look at eight bytes at a time and jump straight to the first one that is not plain ASCII
@@ -21,15 +35,8 @@ extension JSONScanner {
                 index &+= special.trailingZeroBitCount >> 3
             }
             let byte = bytes[index]
-            if byte == quote {
-                let content = UnsafeBufferPointer(start: bytes + start, count: index - start)
-                if isKey { lastFingerprint = Self.fingerprint(of: content) }
-                index += 1
-                return String(decoding: content, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") {
-                return try readEscapedString(quote: quote, open: open, start: start, isKey: isKey)
-            }
+            if byte == quote { return true }
+            if byte == UInt8(ascii: "\\") { return false }
             if byte >= 0x80 {
                 index += try sequenceLength(at: index)
             } else {

@@ -48,9 +48,9 @@ struct JSONScanner {
     var index = 0
     var frames: [Frame] = []
     /// Elements of the open arrays.
-    var values = ChildStack<JSONValue>(filler: .null, capacity: 32)
+    var values: ChildStack<JSONValue>
     /// Members of the open objects.
-    var members = ChildStack<JSONObject.Member>(filler: JSONObject.Member(key: "", value: .null), capacity: 32)
+    var members: ChildStack<JSONObject.Member>
     /// For each key of the open objects (one ahead of `members` while a value is parsed): a cheap
     /// summary to find duplicates without comparing strings, and where it was written.
     var keys: [KeyMark] = []
@@ -74,12 +74,16 @@ struct JSONScanner {
     /// scanning on from the previous one rather than from the start of the text.
     var cursor = SourceLocation(line: 1, column: 1, offset: 0)
 
-    init(bytes: UnsafePointer<UInt8>, count: Int, isJSON5: Bool, maxDepth: Int, recordLocations: Bool) {
+    /// `buildsValues` false: a scanner for `scanTape`, which needs no room for children.
+    init(bytes: UnsafePointer<UInt8>, count: Int, isJSON5: Bool, maxDepth: Int, recordLocations: Bool, buildsValues: Bool = true) {
         self.bytes = bytes
         self.count = count
         self.isJSON5 = isJSON5
         self.maxDepth = maxDepth
         self.recordLocations = recordLocations
+        let capacity = buildsValues ? 32 : 0
+        values = ChildStack(filler: .null, capacity: capacity)
+        members = ChildStack(filler: JSONObject.Member(key: "", value: .null), capacity: capacity)
     }
 
     @inline(__always)

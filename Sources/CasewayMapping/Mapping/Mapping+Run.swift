@@ -50,6 +50,8 @@ extension Mapping {
     private func parse(_ input: UnsafeRawBufferPointer) throws(MappingFailure) -> MappingInputDocument {
         switch self.input {
         case .json:
+            // The fast path; anything it leaves (and every error) is parsed as a tree, as before.
+            if allowsFastPaths, let tape = try? JSONTape.scan(input, maxDepth: limits.maxDepth) { return .jsonTape(tape) }
             do throws(JSONParseError) {
                 let document = try JSONParser(dialect: .json, maxDepth: limits.maxDepth, recordLocations: false).parse(input)
                 return .json(document.value)

@@ -15,6 +15,12 @@ public struct Mapping: Sendable {
     let xml: XMLOutputSettings
     let csv: CSVOutputSettings
     let jsonPretty: Bool
+    /// Whether XML output can skip libxml2 (see `XMLTextWriter`).
+    let writesPlainXML: Bool
+    /// Off: every document goes through the tree parser and libxml2, so tests and the fuzzer
+    /// (`@_spi(Fuzzing) import CasewayMapping`) can check the fast paths (`JSONTape`, `XMLTextWriter`)
+    /// give the same outputs and problems.
+    @_spi(Fuzzing) public var allowsFastPaths = true
 
     init(
         name: String, input: MappingInputFormat, output: MappingOutputFormat, limits: MappingLimits,
@@ -28,6 +34,7 @@ public struct Mapping: Sendable {
         self.xml = xml
         self.csv = csv
         self.jsonPretty = jsonPretty
+        writesPlainXML = output == .xml && Self.writesPlainXML(xml, nodes: nodes)
     }
 
     /// The media type of what `run` writes (`application/xml`, `text/csv`...).

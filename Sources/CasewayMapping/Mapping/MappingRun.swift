@@ -1,6 +1,8 @@
 /// The state of one run: the input, and every problem found so far. One per document, on one task.
 final class MappingRun {
     let input: MappingInputDocument
+    /// The input's tape when it has one, kept apart so each lookup does not copy it out of `input`.
+    let tape: JSONTape?
     let limits: MappingLimits
     let variables: [String: String]
     private(set) var problems: [MappingProblem] = []
@@ -9,6 +11,7 @@ final class MappingRun {
 
     init(input: MappingInputDocument, limits: MappingLimits, variables: [String: String]) {
         self.input = input
+        if case .jsonTape(let tape) = input { self.tape = tape } else { tape = nil }
         self.limits = limits
         self.variables = variables
     }
@@ -28,9 +31,23 @@ final class MappingRun {
 
     /// Runs `body` for each item of a group, so problems name the item.
     func withItem(_ target: String, index: Int, _ body: () -> Void) {
-        itemPath.append((target, index + 1))
+        enterItem(target, index: index)
         body()
+        leaveItem()
+    }
+
+    /// Starts an item of a group (problems name it until `leaveItem`), for writers that may throw.
+    func enterItem(_ target: String, index: Int) {
+        itemPath.append((target, index + 1))
+    }
+
+    func leaveItem() {
         itemPath.removeLast()
+    }
+
+    /// Drops the problems reported after the first `count`, when a document is written again from the start.
+    func forgetProblems(after count: Int) {
+        problems.removeSubrange(count...)
     }
 
     // MARK: Sources
@@ -43,6 +60,9 @@ final class MappingRun {
         case .variable(let name):
             return variables[name].map(MappingValue.string) ?? .missing
         case .jsonPath(let path):
+            if let tape {
+                return path.value(in: tape, from: tapeBase(of: path, item: item))
+            }
             guard case .json(let root) = input else { return .missing }
             var base = root
             if path.isRelative, case .json(let current)? = item { base = current }
@@ -85,15 +105,38 @@ final class MappingRun {
 
     /// A source's value after its transforms.
     func value(of rule: SourceRule, item: MappingItem?) throws(FieldFailure) -> MappingValue {
-        var value = try evaluate(rule.source, item: item)
-        for transform in rule.transforms { value = try transform.apply(value) }
+        var transforms = rule.transforms[...]
+        var value: MappingValue
+        if case .count? = transforms.first, case .jsonPath(let path) = rule.source, !path.collects, let tape {
+            value = MappingValue.count(tape, at: path.position(in: tape, from: tapeBase(of: path, item: item)))
+            transforms = transforms.dropFirst()
+        } else {
+            value = try evaluate(rule.source, item: item)
+        }
+        for transform in transforms { value = try transform.apply(value) }
         return value
+    }
+
+    /// Where `path` starts on the tape: the root, or the current item for a relative path.
+    private func tapeBase(of path: JSONPath, item: MappingItem?) -> Int {
+        if path.isRelative, case .tape(let current)? = item { return current }
+        return 0
     }
 
     /// The items a repeating group runs over.
     func items(of source: ValueSource, item: MappingItem?) throws(FieldFailure) -> [MappingItem] {
         switch source {
         case .jsonPath(let path):
+            if let tape {
+                let positions = path.positions(in: tape, from: tapeBase(of: path, item: item))
+                if path.collects { return positions.map(MappingItem.tape) }
+                guard let position = positions.first else { return [] }
+                switch tape.entries[position].kind {
+                case .null: return []
+                case .array: return tape.children(of: position).map(MappingItem.tape)
+                default: return [.tape(position)]
+                }
+            }
             guard case .json(let root) = input else { return [] }
             var base = root
             if path.isRelative, case .json(let current)? = item { base = current }
