@@ -4,8 +4,7 @@ import Foundation
 
 /// The mapping engine over hostile input: every sample mapping of `Mappings/` run on arbitrary bytes.
 /// Whatever the input, a run returns output or field errors, never a trap, within bounded memory; and the
-/// fast paths (JSON read onto a tape, plain XML written as text) give exactly what the tree parser and
-/// libxml2 give.
+/// fast path (JSON read onto a tape) gives exactly what the tree parser gives.
 ///
 /// Input: byte 0 chooses the mapping (its index, modulo the number of mappings, in name order); the rest
 /// is the document handed to it (JSON or XML, as that mapping reads).

@@ -15,11 +15,9 @@ public struct Mapping: Sendable {
     let xml: XMLOutputSettings
     let csv: CSVOutputSettings
     let jsonPretty: Bool
-    /// Whether XML output can skip libxml2 (see `XMLTextWriter`).
-    let writesPlainXML: Bool
-    /// Off: every document goes through the tree parser and libxml2, so tests and the fuzzer
-    /// (`@_spi(Fuzzing) import CasewayMapping`) can check the fast paths (`JSONTape`, `XMLTextWriter`)
-    /// give the same outputs and problems.
+    /// Off: every JSON document goes through the tree parser, so tests and the fuzzer
+    /// (`@_spi(Fuzzing) import CasewayMapping`) can check that the fast path (`JSONTape`) gives the same
+    /// outputs and problems.
     @_spi(Fuzzing) public var allowsFastPaths = true
 
     init(
@@ -34,7 +32,6 @@ public struct Mapping: Sendable {
         self.xml = xml
         self.csv = csv
         self.jsonPretty = jsonPretty
-        writesPlainXML = output == .xml && Self.writesPlainXML(xml, nodes: nodes)
     }
 
     /// The media type of what `run` writes (`application/xml`, `text/csv`...).

@@ -45,11 +45,6 @@ final class MappingRun {
         itemPath.removeLast()
     }
 
-    /// Drops the problems reported after the first `count`, when a document is written again from the start.
-    func forgetProblems(after count: Int) {
-        problems.removeSubrange(count...)
-    }
-
     // MARK: Sources
 
     /// The value of `source` for the document, from `item` for relative paths.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @_spi(Fuzzing) @testable import CasewayMapping
 
-/// The fast paths (`JSONTape` for JSON input, `XMLTextWriter` for plain XML output) must give exactly
+/// The fast path (`JSONTape` for JSON input) must give exactly
 /// what the tree parser and libxml2 give: the same bytes out, the same problems, the same input errors.
 struct MappingFastPathTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -175,36 +175,6 @@ struct MappingFastPathTests {
         // The messages themselves are the tree parser's, as before.
         let (duplicate, _) = Self.bothWays(mapping, Array(#"{"service_code": "x", "skip": {"a": 1, "a": 2}}"#.utf8))
         #expect(duplicate.contains(#"duplicate key "a""#))
-    }
-
-    @Test func xmlText_IsEscapedAsLibxml2EscapesIt() throws {
-        let fields = #"""
-            { target: "@attr", source: "$.s" }, { target: "text", source: "$.s" }, { target: "empty", source: "$.e" },
-            { target: "g/@a", source: "$.s" }, { target: "g/x", source: "$.s" }, { target: ".", source: "$.s" },
-            { target: "named", for_each: "$.names[*]", fields: [{ name: { source: "@" }, source: "$.s" }] },
-            """#
-        let plain = try MappingTestSupport.compile(#"{ name: "t", input: "json", output: "xml", xml: { root: "r" }, fields: ["# + fields + "] }")
-        // An attribute after its element's content: libxml2 still puts it in the start tag.
-        let late = try MappingTestSupport.compile(
-            #"{ name: "t", input: "json", output: "xml", xml: { root: "r" }, fields: ["# + fields
-                + #"{ target: "late/x", source: "$.s" }, { target: "late/@a", source: "$.s" }] }"#)
-        #expect(plain.writesPlainXML && late.writesPlainXML)
-        for text in ["<&>\"'", "a\r\nb\tc", "Siobhán ünïcödé 😀", "]]>", "x\u{1}y", "\u{FFFE}", "&amp;", " spaced ", ""] {
-            for names in [#"["ok", "also_ok"]"#, #"["1bad"]"#, #"["a:b"]"#, #"["x", "x"]"#, "[]"] {
-                let input = #"{"s": \#(JSONValue.string(text).jsonText), "e": "", "names": \#(names)}"#
-                Self.expectSame(plain, input)
-                Self.expectSame(late, input)
-            }
-        }
-        // The text writer wrote these itself rather than handing them to libxml2.
-        var writer = XMLTextWriter()
-        try writer.startElement("r", namespace: nil, prefix: nil)
-        try writer.attribute("a", "<&>\"\r\n\t", namespace: nil, prefix: nil)
-        try writer.element("e", namespace: nil, prefix: nil, text: "<&>\"\r\n\t")
-        try writer.element("empty", namespace: nil, prefix: nil, text: "")
-        try writer.endElement()
-        #expect(String(decoding: try writer.finish(), as: UTF8.self)
-            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r a=\"&lt;&amp;&gt;&quot;&#13;&#10;&#9;\"><e>&lt;&amp;&gt;\"&#13;\n\t</e><empty/></r>\n")
     }
 
     @Test func memberLookups_FindEveryKeyInAnyOrder() throws {
