@@ -38,6 +38,9 @@ PY
 # 1. Receive + batch ack with 4 pollers from a full queue.
 make_hub "$work/consume"
 .build/release/caseway-bench seed-waiting --data "$work/consume/data" --connector bench-queue --count "$messages" --due-in 0 >&2
+# The seeded store (about 500 MB) is still dirty in the page cache: without this, the first checkpoint's
+# fsync writes all of it back inside the measurement (a one-second stall that no running hub sees).
+sync
 start_hub "$work/consume"
 wrk -t1 -c4 -d"$duration" -s scripts/bench/queue.lua "http://127.0.0.1:$port" >"$work/consume.txt" 2>"$work/consume.err"
 stop_hub
